@@ -1,0 +1,37 @@
+; Definitions: @definition.<kind> on the whole declaration, @name on its name,
+; optional @params, @body, @receiver, @doc (see grammars/README.md).
+
+(function_declaration name: (identifier) @name parameters: (formal_parameters) @params body: (statement_block) @body) @definition.function
+(generator_function_declaration name: (identifier) @name parameters: (formal_parameters) @params body: (statement_block) @body) @definition.function
+(function_signature name: (identifier) @name parameters: (formal_parameters) @params) @definition.function
+
+(class_declaration name: (type_identifier) @name body: (class_body) @body) @definition.class
+(abstract_class_declaration name: (type_identifier) @name body: (class_body) @body) @definition.class
+(interface_declaration name: (type_identifier) @name body: (_) @body) @definition.interface
+(type_alias_declaration name: (type_identifier) @name) @definition.type
+(enum_declaration name: (identifier) @name body: (enum_body) @body) @definition.enum
+(enum_body (property_identifier) @name @definition.enum_member)
+(enum_body (enum_assignment name: (property_identifier) @name) @definition.enum_member)
+(internal_module name: (identifier) @name body: (statement_block) @body) @definition.module
+
+(method_definition name: (_) @name parameters: (formal_parameters) @params body: (statement_block) @body) @definition.method
+(method_signature name: (_) @name parameters: (formal_parameters) @params) @definition.method
+(abstract_method_signature name: (_) @name parameters: (formal_parameters) @params) @definition.method
+(public_field_definition name: (_) @name) @definition.property
+(property_signature name: (_) @name) @definition.property
+
+; Module-level variables; `const f = () => …` is a function.
+(program (lexical_declaration (variable_declarator name: (identifier) @name)) @definition.variable)
+(program (variable_declaration (variable_declarator name: (identifier) @name)) @definition.variable)
+(export_statement declaration: (lexical_declaration (variable_declarator name: (identifier) @name)) @definition.variable)
+(export_statement declaration: (variable_declaration (variable_declarator name: (identifier) @name)) @definition.variable)
+(program (lexical_declaration (variable_declarator name: (identifier) @name
+  value: [(arrow_function body: (_) @body) (function_expression parameters: (formal_parameters) @params body: (_) @body)])) @definition.function)
+(export_statement declaration: (lexical_declaration (variable_declarator name: (identifier) @name
+  value: [(arrow_function body: (_) @body) (function_expression parameters: (formal_parameters) @params body: (_) @body)])) @definition.function)
+(internal_module body: (statement_block (lexical_declaration (variable_declarator name: (identifier) @name)) @definition.variable))
+(internal_module body: (statement_block (export_statement declaration: (lexical_declaration (variable_declarator name: (identifier) @name)) @definition.variable)))
+
+; `export { a, b as c }` without a source marks local names as exported.
+(export_statement (export_clause (export_specifier name: (identifier) @export.name)) !source)
+(export_statement value: (identifier) @export.name)

@@ -1,0 +1,435 @@
+// Turns one syntax tree into a ParsedFile by running the language's combined query once and
+// interpreting its capture names (see grammars/README.md for the capture vocabulary).
+// Runs inside parser workers; it must never keep a reference to a Node after it returns,
+// because the caller deletes the tree.
+import type { Node, Query, QueryMatch, Tree } from 'web-tree-sitter';
+import {
+  REF_KINDS, SYMBOL_KINDS,
+  type ExtractedSymbol, type ImportBinding, type ImportKind, type ImportRecord, type LineCounts,
+  type ParsedFile, type RefKind, type RefSite, type SymbolKind,
+} from '../model.js';
+import type { LanguageSpec } from './spec.js';
+
+/** Kinds a more specific capture of the same name and node overrides (`const f = () => …`). */
+const GENERIC_KINDS: ReadonlySet<SymbolKind> = new Set(['variable', 'property']);
+const FUNCTION_KINDS: ReadonlySet<SymbolKind> = new Set(['function', 'method']);
+const CLASS_LIKE: ReadonlySet<SymbolKind> = new Set(['class', 'struct', 'interface', 'trait', 'enum', 'module']);
+/** Which capture wins when one identifier is captured as several reference kinds. */
+const REF_PRIORITY: readonly RefKind[] = ['call', 'inherit', 'import', 'write', 'type', 'attribute', 'read'];
+
+interface Span { start: number; end: number }
+
+interface DefDraft extends Span {
+  node: Node;
+  nameNode: Node;
+  kind: SymbolKind;
+  receiver?: string;
+  docNode?: Node;
+  bodyNode?: Node;
+  paramsNode?: Node;
+  symbol?: ExtractedSymbol;
+  parentIdx?: number;
+}
+
+interface RefDraft extends Span {
+  node: Node;
+  kind: RefKind;
+  receiver?: string;
+}
+
+/** Maps UTF-16 columns (tree-sitter's) to 1-based code-point columns. */
+class Columns {
+  private readonly lines: string[];
+  constructor(source: string) { this.lines = source.split('\n'); }
+  col(row: number, utf16Col: number): number {
+    const line = this.lines[row] ?? '';
+    const prefix = line.slice(0, utf16Col);
+    // Fast path: no surrogate pairs, so code units equal code points.
+    return /[\uD800-\uDBFF]/.test(prefix) ? [...prefix].length + 1 : utf16Col + 1;
+  }
+  line(row: number): string { return this.lines[row] ?? ''; }
+  get count(): number { return this.lines.length; }
+}
+
+const stripQuotes = (s: string): string => s.replace(/^[`'"<]+|[`'">]+$/g, '');
+const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+export function extract(tree: Tree, source: string, query: Query, spec: LanguageSpec): ParsedFile {
+  const cols = new Columns(source);
+  const root = tree.rootNode;
+  const defs: DefDraft[] = [];
+  const defByName = new Map<number, DefDraft>();
+  const scopes: Span[] = [];
+  const namedScopes: Array<Span & { name: string }> = [];
+  const localDefs: Array<Span & { name: string }> = [];
+  const refsByNode = new Map<number, RefDraft>();
+  const importsByStmt = new Map<string, ImportRecord>();
+  const branches: number[] = [];
+  const comments: Node[] = [];
+  const exportNames = new Set<string>();
+  const bindingNodes: number[] = [];
+  let namespace: string | undefined;
+  let errorNodes = 0;
+
+  for (const match of query.matches(root)) {
+    const caps = capturesOf(match);
+    const first = match.captures[0]?.name ?? '';
+    if (first.startsWith('definition.') || caps.has('name')) {
+      const defCap = match.captures.find((c) => c.name.startsWith('definition.'));
+      const nameNode = caps.get('name');
+      if (!defCap || !nameNode) continue;
+      const kind = defCap.name.slice('definition.'.length) as SymbolKind;
+      if (!SYMBOL_KINDS.includes(kind)) continue;
+      const node = defCap.node;
+      const draft: DefDraft = {
+        node, nameNode, kind, start: node.startIndex, end: node.endIndex,
+        receiver: caps.get('receiver')?.text, docNode: caps.get('doc'), bodyNode: caps.get('body'),
+        paramsNode: caps.get('params'),
+      };
+      // One name node, one symbol: keep the widest definition node (decorated wrappers, exports).
+      const prev = defByName.get(nameNode.startIndex);
+      const wider = prev && (draft.end - draft.start > prev.end - prev.start
+        || (draft.end - draft.start === prev.end - prev.start && GENERIC_KINDS.has(prev.kind)));
+      if (!prev || wider) {
+        if (prev) defs.splice(defs.indexOf(prev), 1);
+        defs.push(draft);
+        defByName.set(nameNode.startIndex, draft);
+      }
+      continue;
+    }
+    for (const cap of match.captures) {
+      const n = cap.node;
+      switch (cap.name) {
+        case 'local.scope': scopes.push({ start: n.startIndex, end: n.endIndex }); break;
+        case 'local.definition': localDefs.push({ name: n.text, start: n.startIndex, end: n.endIndex }); break;
+        case 'scope.named': {
+          const nm = caps.get('scope.name');
+          if (nm) namedScopes.push({ name: cleanTypeName(nm.text), start: n.startIndex, end: n.endIndex });
+          break;
+        }
+        case 'branch': branches.push(n.startIndex); break;
+        case 'comment': comments.push(n); break;
+        case 'namespace': namespace = collapse(n.text).replace(/;$/, ''); break;
+        case 'export.name': exportNames.add(stripQuotes(n.text)); break;
+        case 'import.alias': case 'import.default': case 'import.namespace': bindingNodes.push(n.startIndex); break;
+        case 'import.name':
+          refsByNode.set(n.startIndex, { node: n, kind: 'import', start: n.startIndex, end: n.endIndex });
+          break;
+        case 'error': errorNodes++; break;
+        case 'import': addImport(importsByStmt, match, caps, n, spec); break;
+        default:
+          if (cap.name.startsWith('reference.')) {
+            const kind = cap.name.slice('reference.'.length) as RefKind;
+            if (!REF_KINDS.includes(kind)) break;
+            const prev = refsByNode.get(n.startIndex);
+            const receiver = caps.get('receiver')?.text;
+            if (prev && (REF_PRIORITY.indexOf(prev.kind) < REF_PRIORITY.indexOf(kind)
+              || (prev.kind === kind && (prev.receiver !== undefined || receiver === undefined)))) break;
+            refsByNode.set(n.startIndex, {
+              node: n, kind, start: n.startIndex, end: n.endIndex, receiver,
+            });
+          }
+      }
+    }
+  }
+
+  defs.sort((a, b) => a.start - b.start || b.end - a.end);
+  const symbols = buildSymbols(defs, namedScopes, spec, cols, exportNames);
+  const refs = buildRefs(refsByNode, defs, scopes, localDefs, bindingNodes, importsByStmt, cols);
+  attachComplexity(defs, branches);
+
+  const hasError = root.hasError;
+  return {
+    language: spec.id,
+    parse_status: hasError ? 'partial' : 'ok',
+    parse_errors: hasError ? Math.max(1, errorNodes) : 0,
+    symbols,
+    imports: [...importsByStmt.values()].sort((a, b) => a.line - b.line),
+    refs,
+    lines: countLines(cols, comments),
+    ...(namespace ? { namespace } : {}),
+  };
+}
+
+function capturesOf(match: QueryMatch): Map<string, Node> {
+  const m = new Map<string, Node>();
+  for (const c of match.captures) if (!m.has(c.name)) m.set(c.name, c.node);
+  return m;
+}
+
+function cleanTypeName(text: string): string {
+  // `*Server`, `&mut Vec<T>`, `Foo<T>` → the bare type name.
+  return text.replace(/<.*$/s, '').replace(/^[\s*&(]+|mut\s+|[\s)]+$/g, '').split(/\s+/).pop() ?? text;
+}
+
+function addImport(
+  byStmt: Map<string, ImportRecord>, match: QueryMatch, caps: Map<string, Node>, stmt: Node, spec: LanguageSpec,
+): void {
+  const sourceNode = caps.get('import.source');
+  if (!sourceNode) return;
+  const specifier = stripQuotes(sourceNode.text.trim());
+  if (!specifier) return;
+  // Keyed by line: `const x = require('y')` is matched both as a declaration and as a call.
+  const key = `${stmt.startPosition.row}:${specifier}`;
+  const props = match.setProperties ?? {};
+  let rec = byStmt.get(key);
+  if (rec && props.kind && rec.kind === 'import') rec.kind = props.kind as ImportKind;
+  if (rec && props.reexport === 'true') rec.reexport = true;
+  if (!rec) {
+    rec = {
+      specifier,
+      line: stmt.startPosition.row + 1,
+      kind: (props.kind as ImportKind | undefined) ?? 'import',
+      bindings: [],
+      ...(props.system === 'true' ? { system: true } : {}),
+      ...(props.reexport === 'true' ? { reexport: true } : {}),
+    };
+    byStmt.set(key, rec);
+  }
+  const nameNode = caps.get('import.name');
+  const aliasNode = caps.get('import.alias');
+  let binding: ImportBinding | undefined;
+  if (nameNode) {
+    const imported = nameNode.text;
+    binding = { local: aliasNode?.text ?? imported, imported };
+  } else if (caps.has('import.namespace')) {
+    binding = { local: caps.get('import.namespace')!.text, imported: '*' };
+  } else if (caps.has('import.default')) {
+    binding = { local: caps.get('import.default')!.text, imported: 'default' };
+  } else if (aliasNode) {
+    binding = { local: aliasNode.text, imported: '*' };
+  } else {
+    binding = spec.defaultBinding?.(specifier);
+  }
+  if (binding && !rec.bindings.some((b) => b.local === binding!.local && b.imported === binding!.imported)) {
+    rec.bindings.push(binding);
+  }
+}
+
+function buildSymbols(
+  defs: DefDraft[], namedScopes: Array<Span & { name: string }>, spec: LanguageSpec, cols: Columns,
+  exportNames: ReadonlySet<string>,
+): ExtractedSymbol[] {
+  // Parent = innermost enclosing definition; defs are sorted by start asc, end desc.
+  const stack: number[] = [];
+  defs.forEach((d, i) => {
+    while (stack.length && defs[stack[stack.length - 1]!]!.end <= d.start) stack.pop();
+    if (stack.length) d.parentIdx = stack[stack.length - 1];
+    stack.push(i);
+  });
+  const out: ExtractedSymbol[] = [];
+  for (const d of defs) {
+    const parent = d.parentIdx !== undefined ? defs[d.parentIdx]!.symbol : undefined;
+    const name = d.nameNode.text;
+    let kind = d.kind;
+    const scopeName = parent ? undefined : innermostNamedScope(namedScopes, d);
+    const owner = d.receiver ? cleanTypeName(d.receiver) : scopeName;
+    if (kind === 'function' && (parent ? CLASS_LIKE.has(parent.kind) : owner !== undefined)) kind = 'method';
+    if (kind === 'variable' && /^[A-Z][A-Z0-9_]*$/.test(name) && /[A-Z]/.test(name)) kind = 'constant';
+    const prefix = parent ? parent.qualified_name : owner;
+    const qualified = prefix ? `${prefix}.${name}` : name;
+    const startRow = startRowWithDecorators(d.node, spec);
+    const sym: ExtractedSymbol = {
+      name,
+      qualified_name: qualified,
+      kind,
+      start_line: startRow + 1,
+      end_line: d.node.endPosition.row + 1 - (d.node.endPosition.column === 0 && d.node.endPosition.row > startRow ? 1 : 0),
+      start_col: cols.col(d.node.startPosition.row, d.node.startPosition.column),
+      signature: signatureOf(d, spec),
+      exported: spec.isExported({
+        name, kind, node: d.node, topLevel: !parent, exportList: exportNames,
+        ...(parent ? { parentExported: parent.exported } : {}),
+      }),
+    };
+    if (parent) sym.parent = parent.qualified_name;
+    const doc = docOf(d, spec);
+    if (doc) sym.doc = doc;
+    if (FUNCTION_KINDS.has(kind) && d.paramsNode) {
+      sym.param_count = d.paramsNode.namedChildren.filter((c) => c && !spec.commentTypes.includes(c.type)).length;
+    }
+    d.symbol = sym;
+    out.push(sym);
+  }
+  out.sort((a, b) => a.start_line - b.start_line || a.start_col - b.start_col);
+  return out;
+}
+
+function innermostNamedScope(scopes: Array<Span & { name: string }>, d: Span): string | undefined {
+  let best: (Span & { name: string }) | undefined;
+  for (const s of scopes) {
+    if (s.start <= d.start && s.end >= d.end && (!best || s.end - s.start < best.end - best.start)) best = s;
+  }
+  return best?.name;
+}
+
+function startRowWithDecorators(node: Node, spec: LanguageSpec): number {
+  let row = node.startPosition.row;
+  const types = spec.decoratorTypes;
+  if (!types?.length) return row;
+  for (let s = node.previousNamedSibling; s && types.includes(s.type); s = s.previousNamedSibling) {
+    if (s.endPosition.row < row - 1) break;
+    row = s.startPosition.row;
+  }
+  return row;
+}
+
+function signatureOf(d: DefDraft, spec: LanguageSpec): string {
+  // Decorators are not part of the signature: start at the child that holds the name.
+  let node = d.node;
+  for (const child of node.namedChildren) {
+    if (child && spec.decoratorTypes?.includes(child.type) && child.endIndex <= d.nameNode.startIndex) continue;
+    if (child && child.startIndex <= d.nameNode.startIndex && child.endIndex >= d.nameNode.endIndex
+      && node.startIndex !== child.startIndex && spec.decoratorTypes?.includes(node.namedChildren[0]?.type ?? '')) {
+      node = child;
+      break;
+    }
+  }
+  const end = d.bodyNode && d.bodyNode.startIndex > node.startIndex ? d.bodyNode.startIndex : node.endIndex;
+  let text = node.text.slice(0, end - node.startIndex);
+  if (!d.bodyNode) text = text.split('\n')[0] ?? text;
+  text = collapse(text).replace(/\s*[{:=]\s*$/, '').replace(/^(@[\w.]+(\([^)]*\))?\s+)+/, '');
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+function docOf(d: DefDraft, spec: LanguageSpec): string | undefined {
+  if (d.docNode) return firstDocLine(d.docNode.text);
+  // Doc comments sit right above the definition (or above its export/decorator wrapper).
+  let anchor: Node = d.node;
+  while (anchor.parent && (anchor.parent.startIndex === anchor.startIndex || spec.wrapperTypes?.includes(anchor.parent.type))
+    && anchor.parent.parent) {
+    anchor = anchor.parent;
+  }
+  let prev = anchor.previousNamedSibling;
+  while (prev && spec.decoratorTypes?.includes(prev.type)) prev = prev.previousNamedSibling;
+  if (!prev || !spec.commentTypes.includes(prev.type)) return undefined;
+  if (prev.endPosition.row < anchor.startPosition.row - 1) return undefined;
+  // Walk back over a run of line comments to the first line of the block.
+  let first = prev;
+  for (let p = prev.previousNamedSibling; p && spec.commentTypes.includes(p.type)
+    && p.endPosition.row === first.startPosition.row - 1; p = p.previousNamedSibling) first = p;
+  return firstDocLine(first.text);
+}
+
+function firstDocLine(text: string): string | undefined {
+  for (const raw of text.split('\n')) {
+    const line = raw.trim()
+      .replace(/^("""|'''|"|')/, '').replace(/("""|'''|"|')$/, '')
+      .replace(/^(\/\*\*?|\/\/\/?!?|#+|--+\[*=*\[*|\*+\/?|;+)\s?/, '').replace(/\*\/$/, '').trim();
+    if (line && !/^[-=*#]+$/.test(line)) return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+  }
+  return undefined;
+}
+
+/** Sorted spans nest; returns for each point the index of its innermost containing span, or -1. */
+function innermost(spans: readonly Span[], points: readonly number[]): number[] {
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start || spans[b]!.end - spans[a]!.end);
+  const pointOrder = points.map((_, i) => i).sort((a, b) => points[a]! - points[b]!);
+  const result = new Array<number>(points.length).fill(-1);
+  const stack: number[] = [];
+  let si = 0;
+  for (const pi of pointOrder) {
+    const p = points[pi]!;
+    while (si < order.length && spans[order[si]!]!.start <= p) {
+      const s = order[si++]!;
+      while (stack.length && spans[stack[stack.length - 1]!]!.end <= spans[s]!.start) stack.pop();
+      stack.push(s);
+    }
+    while (stack.length && spans[stack[stack.length - 1]!]!.end <= p) stack.pop();
+    result[pi] = stack.length ? stack[stack.length - 1]! : -1;
+  }
+  return result;
+}
+
+/** Parent of each span in the nesting forest (-1 for roots); spans must nest properly. */
+function nestingParents(spans: readonly Span[]): number[] {
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.start - spans[b]!.start || spans[b]!.end - spans[a]!.end);
+  const parents = new Array<number>(spans.length).fill(-1);
+  const stack: number[] = [];
+  for (const i of order) {
+    while (stack.length && spans[stack[stack.length - 1]!]!.end <= spans[i]!.start) stack.pop();
+    if (stack.length) parents[i] = stack[stack.length - 1]!;
+    stack.push(i);
+  }
+  return parents;
+}
+
+function buildRefs(
+  refsByNode: Map<number, RefDraft>, defs: DefDraft[], scopes: Span[], localDefs: Array<Span & { name: string }>,
+  bindingNodes: number[], imports: Map<string, ImportRecord>, cols: Columns,
+): RefSite[] {
+  const declared = new Set<number>(defs.map((d) => d.nameNode.startIndex));
+  for (const l of localDefs) declared.add(l.start);
+  for (const b of bindingNodes) declared.add(b);
+  const drafts = [...refsByNode.values()].filter((r) => !declared.has(r.start));
+
+  // Names each local scope declares; a reference inside that scope (or a nested one) is local.
+  const scopeParents = nestingParents(scopes);
+  const scopeNames = scopes.map(() => new Set<string>());
+  innermost(scopes, localDefs.map((l) => l.start)).forEach((si, i) => {
+    if (si >= 0) scopeNames[si]!.add(localDefs[i]!.name);
+  });
+
+  const topLevelNames = new Set(defs.filter((d) => d.parentIdx === undefined).map((d) => d.nameNode.text));
+  const importLocals = new Set<string>();
+  for (const rec of imports.values()) for (const b of rec.bindings) importLocals.add(b.local);
+
+  const fnIdx = defs.map((d, i) => (FUNCTION_KINDS.has(d.symbol?.kind ?? d.kind) ? i : -1)).filter((i) => i >= 0);
+  const fnSpans = fnIdx.map((i) => defs[i]!);
+  const callerOf = innermost(fnSpans, drafts.map((r) => r.start));
+  const scopeOf = innermost(scopes, drafts.map((r) => r.start));
+
+  const out: RefSite[] = [];
+  drafts.forEach((r, i) => {
+    const name = r.node.text;
+    if (r.kind !== 'attribute' && r.kind !== 'import' && r.receiver === undefined) {
+      for (let s = scopeOf[i]!; s >= 0; s = scopeParents[s]!) if (scopeNames[s]!.has(name)) return;
+    }
+    let scope: RefSite['scope'] = 'free';
+    let receiver: string | undefined;
+    if (r.kind === 'import') scope = 'import';
+    else if (r.receiver !== undefined) {
+      if (importLocals.has(r.receiver)) { scope = 'member'; receiver = r.receiver; }
+    } else if (topLevelNames.has(name)) scope = 'file';
+    else if (importLocals.has(name)) scope = 'import';
+    const pos = r.node.startPosition;
+    const site: RefSite = { name, line: pos.row + 1, col: cols.col(pos.row, pos.column), kind: r.kind, scope };
+    const ci = callerOf[i]!;
+    if (ci >= 0) {
+      const caller = fnSpans[ci]!.symbol?.qualified_name;
+      if (caller) site.caller = caller;
+    }
+    if (receiver) site.receiver = receiver;
+    out.push(site);
+  });
+  out.sort((a, b) => a.line - b.line || a.col - b.col);
+  return out;
+}
+
+function attachComplexity(defs: DefDraft[], branches: number[]): void {
+  const fns = defs.filter((d) => d.symbol && FUNCTION_KINDS.has(d.symbol.kind));
+  for (const f of fns) f.symbol!.complexity = 1;
+  innermost(fns, branches).forEach((fi) => {
+    if (fi >= 0) fns[fi]!.symbol!.complexity! += 1;
+  });
+}
+
+function countLines(cols: Columns, comments: Node[]): LineCounts {
+  let total = cols.count;
+  if (total > 0 && cols.line(total - 1) === '') total--;
+  const commentLines = new Set<number>();
+  for (const c of comments) {
+    for (let row = c.startPosition.row; row <= c.endPosition.row; row++) {
+      const text = cols.line(row);
+      const firstCode = text.search(/\S/);
+      if (row > c.startPosition.row || firstCode >= c.startPosition.column) commentLines.add(row);
+    }
+  }
+  let blank = 0;
+  let comment = 0;
+  for (let row = 0; row < total; row++) {
+    if (cols.line(row).trim() === '') blank++;
+    else if (commentLines.has(row)) comment++;
+  }
+  return { total, code: total - blank - comment, comment, blank };
+}

@@ -1,0 +1,66 @@
+// What a language needs beyond its query files: where its grammar lives, how it marks exports,
+// which node types are comments and decorators, and how a bare import binds a name.
+// One small module per language under ./languages implements this; queries live in grammars/<id>/.
+import type { Node } from 'web-tree-sitter';
+import type { ImportBinding, SymbolKind } from '../model.js';
+
+export interface ExportContext {
+  name: string;
+  kind: SymbolKind;
+  /** The definition node (including any export/decorator wrapper the query captured). */
+  node: Node;
+  /** True when no other symbol encloses this one. */
+  topLevel: boolean;
+  /** Export status of the enclosing symbol, if any. */
+  parentExported?: boolean;
+  /** Names listed by `@export.name` captures (`export { a }`, Python `__all__`). */
+  exportList: ReadonlySet<string>;
+}
+
+export interface LanguageSpec {
+  id: string;
+  /** Grammar `.wasm`, as a path relative to node_modules. */
+  wasm: string;
+  /** Query files under grammars/<queryDir>/ (defaults to id); TSX reuses TypeScript's. */
+  queryDir?: string;
+  extensions: string[];
+  /** Interpreter names recognised in a `#!` line (`python3`, `node`, …). */
+  shebangs?: string[];
+  /** Node types whose text is a comment (doc comments, comment line counts). */
+  commentTypes: string[];
+  /** Sibling node types placed before a definition that belong to it (attributes, annotations). */
+  decoratorTypes?: string[];
+  /** Parent node types that wrap a definition without being one (`export_statement`): doc comments sit above them. */
+  wrapperTypes?: string[];
+  isExported(ctx: ExportContext): boolean;
+  /** The binding an import creates when the query captured no explicit name. */
+  defaultBinding?(specifier: string): ImportBinding | undefined;
+}
+
+/** Last segment of a dotted, slashed or `::` path. */
+export function lastSegment(path: string): string {
+  const parts = path.split(/::|[./\\]/).filter(Boolean);
+  return parts[parts.length - 1] ?? path;
+}
+
+export function hasAncestorOfType(node: Node, types: readonly string[], stopAt?: readonly string[]): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (types.includes(p.type)) return true;
+    if (stopAt?.includes(p.type)) return false;
+  }
+  return false;
+}
+
+/** True when a direct child of `node` (or of its modifier list) is the given keyword. */
+export function hasModifier(node: Node, keyword: string, modifierTypes: readonly string[] = []): boolean {
+  for (const child of node.children) {
+    if (!child) continue;
+    if (child.text === keyword) return true;
+    if (modifierTypes.includes(child.type)) {
+      for (const m of child.children) if (m && m.text === keyword) return true;
+    }
+  }
+  return false;
+}
+
+export const isCapitalised = (name: string): boolean => /^[A-Z]/.test(name);
