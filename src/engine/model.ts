@@ -49,8 +49,8 @@ export const ImportRecord = z.object({
   line: z.number().int(),
   kind: ImportKind,
   bindings: z.array(ImportBinding),
-  /** Python: number of leading dots of a relative import. */
-  level: z.number().int().optional(),
+  /** Language-specific form of the statement when the resolver needs it: `mod`, `require_relative`, `static` … */
+  form: z.string().optional(),
   /** C/C++: `<…>` includes are only resolved against project include dirs. */
   system: z.boolean().optional(),
   /** True for `export … from` statements (TS/JS re-exports). */

@@ -183,6 +183,7 @@ function addImport(
       bindings: [],
       ...(props.system === 'true' ? { system: true } : {}),
       ...(props.reexport === 'true' ? { reexport: true } : {}),
+      ...(props.form ? { form: props.form } : {}),
     };
     byStmt.set(key, rec);
   }
