@@ -15,10 +15,12 @@
 (internal_module name: (identifier) @name body: (statement_block) @body) @definition.module
 
 (method_definition name: (_) @name parameters: (formal_parameters) @params body: (statement_block) @body) @definition.method
-(method_signature name: (_) @name parameters: (formal_parameters) @params) @definition.method
+(interface_body (method_signature name: (_) @name parameters: (formal_parameters) @params) @definition.method)
+(type_alias_declaration value: (object_type (method_signature name: (_) @name parameters: (formal_parameters) @params) @definition.method))
 (abstract_method_signature name: (_) @name parameters: (formal_parameters) @params) @definition.method
 (public_field_definition name: (_) @name) @definition.property
-(property_signature name: (_) @name) @definition.property
+(interface_body (property_signature name: (_) @name) @definition.property)
+(type_alias_declaration value: (object_type (property_signature name: (_) @name) @definition.property))
 
 ; Module-level variables; `const f = () => …` is a function.
 (program (lexical_declaration (variable_declarator name: (identifier) @name)) @definition.variable)

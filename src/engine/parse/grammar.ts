@@ -1,20 +1,13 @@
 // Loads web-tree-sitter, a language's grammar `.wasm` and its compiled query, once per process
 // (each parser worker has its own copies; wasm objects cannot cross threads).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { Language, Parser, Query } from 'web-tree-sitter';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import type { LanguageSpec } from './spec.js';
 
 const require = createRequire(import.meta.url);
-
-/** The package root (holds grammars/), found from this file in src/ or dist/src/. */
-export const PACKAGE_ROOT = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!readdirSync(dir).includes('package.json')) dir = dirname(dir);
-  return dir;
-})();
 
 /** Query files are concatenated in this order; missing ones are skipped. */
 const QUERY_FILES = ['definitions.scm', 'imports.scm', 'references.scm', 'locals.scm', 'metrics.scm'];

@@ -1,0 +1,89 @@
+// Every setting in one zod schema. Precedence: defaults ← cartograph.json in the project root ←
+// CARTOGRAPH_* environment variables ← command-line flags.
+import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+export const Settings = z.object({
+  /** Repository to index. */
+  project: z.string().default('.'),
+  /** Where the index lives; default `<project>/.cartograph`. */
+  data_dir: z.string().optional(),
+  /** Files larger than this many bytes are skipped with reason `too_large`. */
+  max_file_size: z.coerce.number().int().positive().default(1_000_000),
+  /** Discovery stops after this many files, with a warning in index_status. */
+  max_files: z.coerce.number().int().positive().default(200_000),
+  /** Parser worker threads; default = number of cores. */
+  workers: z.coerce.number().int().min(1).max(64).default(Math.max(1, availableParallelism())),
+  /** Re-index files as they change on disk. */
+  watch: z.preprocess(parseBool, z.boolean()).default(true),
+  /** Debounce for watcher events, in ms. */
+  watch_debounce_ms: z.coerce.number().int().min(0).default(500),
+  transport: z.enum(['stdio', 'http']).default('http'),
+  host: z.string().default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(7345),
+  /** How long a call waits for an index layer that is still being built. */
+  wait_budget_ms: z.coerce.number().int().min(0).default(10_000),
+  /** Per-call deadline. */
+  deadline_ms: z.coerce.number().int().min(100).default(60_000),
+  log_level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** Setting name → environment variable, used for docs and parsing alike. */
+export const ENV_NAMES: Record<keyof Settings, string> = {
+  project: 'CARTOGRAPH_PROJECT',
+  data_dir: 'CARTOGRAPH_DATA_DIR',
+  max_file_size: 'CARTOGRAPH_MAX_FILE_SIZE',
+  max_files: 'CARTOGRAPH_MAX_FILES',
+  workers: 'CARTOGRAPH_WORKERS',
+  watch: 'CARTOGRAPH_WATCH',
+  watch_debounce_ms: 'CARTOGRAPH_WATCH_DEBOUNCE_MS',
+  transport: 'CARTOGRAPH_TRANSPORT',
+  host: 'CARTOGRAPH_HOST',
+  port: 'CARTOGRAPH_PORT',
+  wait_budget_ms: 'CARTOGRAPH_WAIT_BUDGET_MS',
+  deadline_ms: 'CARTOGRAPH_DEADLINE_MS',
+  log_level: 'CARTOGRAPH_LOG_LEVEL',
+};
+
+function parseBool(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  if (/^(1|true|yes|on)$/i.test(v)) return true;
+  if (/^(0|false|no|off)$/i.test(v)) return false;
+  return v;
+}
+
+function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof Settings, string>> {
+  const out: Partial<Record<keyof Settings, string>> = {};
+  for (const [key, name] of Object.entries(ENV_NAMES) as Array<[keyof Settings, string]>) {
+    const v = env[name];
+    if (v !== undefined && v !== '') out[key] = v;
+  }
+  return out;
+}
+
+function fromFile(projectDir: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(projectDir, 'cartograph.json'), 'utf8'));
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Resolves settings; `flags` holds only what the user passed on the command line. */
+export function loadSettings(flags: Partial<Record<keyof Settings, unknown>> = {}, env = process.env): Settings {
+  const envValues = fromEnv(env);
+  const project = resolve(String(flags.project ?? envValues.project ?? '.'));
+  const merged = { ...fromFile(project), ...envValues, ...flags, project };
+  const result = Settings.safeParse(merged);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`Invalid setting ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data;
+}
+
+export const dataDirOf = (s: Settings): string => resolve(s.data_dir ?? join(s.project, '.cartograph'));

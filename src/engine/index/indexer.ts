@@ -1,0 +1,254 @@
+// Keeps the stored index equal to the files on disk. One path serves the cold build, the warm
+// restart and every later change: decide what changed (stat, then content hash), parse it in the
+// worker pool, commit in batches (each a generation), then re-resolve the imports of changed
+// files and of every file whose imports may now point elsewhere.
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Discovery, DiscoveredFile } from '../discover/discover.js';
+import { isClassLikeLanguage, resolverInputs, resolverFor } from '../graph/resolve/index.js';
+import type { LanguageResolver, ProjectView } from '../graph/resolve/types.js';
+import type { ParsedFile } from '../model.js';
+import type { ParserPool } from '../parse/pool.js';
+import type { ParseJob, ParseOutcome } from '../parse/protocol.js';
+import type { IndexStore } from './store.js';
+
+const COMMIT_EVERY = 400;
+
+export interface IndexProgress {
+  phase: 'discovering' | 'parsing' | 'resolving' | 'idle';
+  total: number;
+  done: number;
+}
+
+export interface SyncResult {
+  generation: number;
+  created: string[];
+  updated: string[];
+  deleted: string[];
+  unchanged: string[];
+  parseMs: number;
+  resolveMs: number;
+  totalMs: number;
+}
+
+export interface NameIndexListener {
+  (removed: readonly string[], added: readonly string[]): void;
+}
+
+export class Indexer {
+  private resolvers = new Map<string, LanguageResolver | undefined>();
+
+  constructor(
+    private readonly root: string,
+    private readonly store: IndexStore,
+    private readonly pool: () => ParserPool,
+    private readonly onNames: NameIndexListener,
+  ) {}
+
+  /**
+   * Brings the index in line with `discovered` (the full file list). Files not listed are deleted;
+   * listed files are re-read only when their size or mtime changed.
+   */
+  async sync(discovery: Discovery, onProgress?: (p: IndexProgress) => void): Promise<SyncResult> {
+    const stored = this.store.fileStats();
+    const listed = new Set<string>();
+    const changed: DiscoveredFile[] = [];
+    const unchanged: string[] = [];
+    for (const f of [...discovery.files, ...discovery.skipped]) {
+      listed.add(f.path);
+      const s = stored.get(f.path);
+      if (s && s.size === f.size && s.mtimeMs === f.mtimeMs) unchanged.push(f.path);
+      else changed.push(f);
+    }
+    const deleted = [...stored.keys()].filter((p) => !listed.has(p));
+    const tooLarge = new Set(discovery.skipped.map((f) => f.path));
+    return this.apply(changed, deleted, unchanged, tooLarge, onProgress);
+  }
+
+  /** Re-indexes the given files (each present on disk, or gone). Used by notify and the watcher. */
+  async update(present: DiscoveredFile[], gone: string[], tooLarge: ReadonlySet<string>): Promise<SyncResult> {
+    const known = this.store.fileStats();
+    return this.apply(present, gone.filter((p) => known.has(p)), [], tooLarge);
+  }
+
+  private async apply(
+    changed: DiscoveredFile[], deleted: string[], unchanged: string[], tooLarge: ReadonlySet<string>,
+    onProgress?: (p: IndexProgress) => void,
+  ): Promise<SyncResult> {
+    const started = performance.now();
+    const stored = this.store.fileStats();
+    const created: string[] = [];
+    const updated: string[] = [];
+    const sameContent: string[] = [];
+    const touchedTypes = new Set<string>();
+    let manifestChanged = false;
+    const inputs = resolverInputs();
+    const mtimes = new Map(changed.map((f) => [f.path, f.mtimeMs]));
+
+    // Type names a changed file declared before the change: their users must re-resolve too.
+    const noteOldTypes = (path: string) => {
+      const id = this.store.fileId(path);
+      if (id !== undefined) for (const t of this.store.typeNamesOf(id)) touchedTypes.add(t);
+    };
+
+    let batch: ParseOutcome[] = [];
+    const flush = () => {
+      if (!batch.length) return;
+      const outcomes = batch;
+      batch = [];
+      this.store.commit((generation) => {
+        for (const o of outcomes) {
+          const prev = stored.get(o.path);
+          if (prev && prev.hash === o.hash && o.hash !== '') {
+            this.store.touchFile(o.path, mtimes.get(o.path) ?? 0, o.size);
+            sameContent.push(o.path);
+            continue;
+          }
+          const oldNames = prev ? this.store.symbolsOfFile(o.path).map((s) => s.name) : [];
+          if (prev) noteOldTypes(o.path);
+          this.store.putFile({ outcome: o, mtimeMs: mtimes.get(o.path) ?? 0 }, generation);
+          for (const s of o.symbols) if (s.parent === undefined) touchedTypes.add(s.name);
+          this.onNames(oldNames, o.symbols.map((s) => s.name));
+          (prev ? updated : created).push(o.path);
+          if (inputs.has(baseName(o.path))) manifestChanged = true;
+        }
+      });
+    };
+
+    const jobs: ParseJob[] = [];
+    for (const f of changed) {
+      if (tooLarge.has(f.path)) {
+        batch.push(skippedOutcome(f));
+        continue;
+      }
+      jobs.push({ path: f.path, abs: join(this.root, f.path), ...(f.language ? { language: f.language } : {}) });
+    }
+    const total = jobs.length;
+    let done = 0;
+    onProgress?.({ phase: 'parsing', total, done });
+    const parseStarted = performance.now();
+    await this.pool().run(jobs, (o) => {
+      batch.push(o);
+      done++;
+      if (batch.length >= COMMIT_EVERY) flush();
+      if (done % 200 === 0 || done === total) onProgress?.({ phase: 'parsing', total, done });
+    });
+    flush();
+    const parseMs = performance.now() - parseStarted;
+
+    if (deleted.length) {
+      this.store.commit(() => {
+        for (const path of deleted) {
+          noteOldTypes(path);
+          this.onNames(this.store.symbolsOfFile(path).map((s) => s.name), []);
+          this.store.deleteFile(path);
+          if (inputs.has(baseName(path))) manifestChanged = true;
+        }
+      });
+    }
+
+    const resolveStarted = performance.now();
+    const isCold = stored.size === 0;
+    if (!isCold && (created.length || updated.length || deleted.length)) {
+      this.markDependents(created, updated, touchedTypes, manifestChanged);
+    }
+    if (manifestChanged) this.resolvers.clear();
+    onProgress?.({ phase: 'resolving', total, done });
+    this.resolvePending();
+    const resolveMs = performance.now() - resolveStarted;
+    onProgress?.({ phase: 'idle', total, done });
+    return {
+      generation: this.store.generation,
+      created, updated, deleted, unchanged: [...unchanged, ...sameContent].sort(),
+      parseMs, resolveMs, totalMs: performance.now() - started,
+    };
+  }
+
+  /**
+   * Marks for re-resolution the files whose imports may point elsewhere now: importers of changed
+   * files, files with unresolved imports (a new file may satisfy them), users of type names a
+   * changed file declares or declared (JVM, C#, PHP, Swift resolve through type names), and after a
+   * manifest change, everything.
+   */
+  private markDependents(created: string[], updated: string[], touchedTypes: ReadonlySet<string>, manifestChanged: boolean): void {
+    const dirty = new Set<string>();
+    if (manifestChanged) {
+      for (const f of this.store.allFiles()) dirty.add(f.path);
+    } else {
+      for (const p of updated) for (const e of this.store.edgesTo(p)) dirty.add(e.source);
+      if (created.length) for (const p of this.store.filesWithUnresolved()) dirty.add(p);
+      for (const t of touchedTypes) {
+        for (const f of this.store.filesReferencing(t)) {
+          const lang = this.store.file(f.path)?.language;
+          if (lang && isClassLikeLanguage(lang)) dirty.add(f.path);
+        }
+      }
+    }
+    this.store.commit(() => this.store.markUnresolved(dirty));
+  }
+
+  private resolvePending(): void {
+    const pending = this.store.unresolvedFiles();
+    if (!pending.length) return;
+    const view = this.projectView();
+    for (let i = 0; i < pending.length; i += COMMIT_EVERY) {
+      const slice = pending.slice(i, i + COMMIT_EVERY);
+      this.store.commit(() => {
+        for (const f of slice) {
+          const resolver = f.language ? this.resolver(f.language) : undefined;
+          const parsed = this.parsedView(f.path, f.id, f.language ?? '');
+          const res = resolver ? resolver.resolve(f.path, parsed, view) : { edges: [], external: [], unresolved: [] };
+          this.store.putResolution(f.id, res);
+        }
+      });
+    }
+  }
+
+  private resolver(language: string): LanguageResolver | undefined {
+    if (!this.resolvers.has(language)) this.resolvers.set(language, resolverFor(language));
+    return this.resolvers.get(language);
+  }
+
+  /** The stored parts of a file a resolver reads; references are decoded only if asked for. */
+  private parsedView(path: string, fileId: number, language: string): ParsedFile {
+    const store = this.store;
+    const row = store.file(path)!;
+    let refs: ParsedFile['refs'] | undefined;
+    return {
+      language,
+      parse_status: row.status === 'partial' ? 'partial' : 'ok',
+      parse_errors: row.parse_errors,
+      symbols: [],
+      imports: store.importsOfFile(fileId),
+      get refs() { return (refs ??= store.refsOfFile(fileId)); },
+      lines: { total: row.lines, code: row.code_lines, comment: row.comment_lines, blank: row.blank_lines },
+      ...(row.namespace ? { namespace: row.namespace } : {}),
+    };
+  }
+
+  private projectView(): ProjectView {
+    const store = this.store;
+    const root = this.root;
+    let files: Set<string> | undefined;
+    let namespaces: Map<string, string[]> | undefined;
+    let types: Map<string, string[]> | undefined;
+    return {
+      get files() { return (files ??= new Set(store.allFiles().map((f) => f.path))); },
+      readText(path) {
+        try { return readFileSync(join(root, path), 'utf8'); } catch { return undefined; }
+      },
+      filesDeclaringNamespace: (ns) => (namespaces ??= store.namespaceIndex()).get(ns) ?? [],
+      filesDefiningType: (name) => (types ??= store.typeIndex()).get(name) ?? [],
+    };
+  }
+}
+
+const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+
+function skippedOutcome(f: DiscoveredFile): ParseOutcome {
+  return {
+    path: f.path, hash: `size:${f.size}`, size: f.size, ...(f.language ? { language: f.language } : {}),
+    status: 'skipped', skipReason: 'too_large', lines: { total: 0, code: 0, comment: 0, blank: 0 }, parseErrors: 0,
+    symbols: [], imports: [], refsJson: '[]', refNames: [], parseMs: 0,
+  };
+}

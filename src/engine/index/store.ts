@@ -1,0 +1,386 @@
+// The persisted index: one SQLite database (libsql, WAL) per project. Every write is one
+// synchronous transaction that also advances the generation, so a reader — in this process or
+// another — sees either the previous generation or the next, never half of one.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'libsql';
+import type { ExtractedSymbol, ImportBinding, ImportKind, ImportRecord, RefSite } from '../model.js';
+import type { FileResolution } from '../graph/resolve/types.js';
+import type { ParseOutcome } from '../parse/protocol.js';
+import { decodeRefs } from './refs-codec.js';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+
+type Db = InstanceType<typeof Database>;
+
+export interface FileRow {
+  id: number;
+  path: string;
+  language: string | null;
+  size: number;
+  mtime_ms: number;
+  hash: string;
+  status: 'ok' | 'partial' | 'skipped';
+  skip_reason: string | null;
+  detail: string | null;
+  parse_errors: number;
+  lines: number;
+  code_lines: number;
+  comment_lines: number;
+  blank_lines: number;
+  namespace: string | null;
+  resolved: number;
+  generation: number;
+}
+
+export interface SymbolRow extends ExtractedSymbol {
+  id: number;
+  file_id: number;
+  file_path: string;
+  symbol_id: string;
+}
+
+export interface EdgeRow { source: string; target: string; kind: ImportKind; line: number; specifier: string }
+
+export interface FileChange {
+  outcome: ParseOutcome;
+  mtimeMs: number;
+}
+
+const FILE_COLUMNS = 'id, path, language, size, mtime_ms, hash, status, skip_reason, detail, parse_errors, lines, code_lines, comment_lines, blank_lines, namespace, resolved, generation';
+const SYMBOL_COLUMNS = 's.id, s.file_id, f.path AS file_path, s.symbol_id, s.name, s.qualified_name, s.kind, s.start_line, s.end_line, s.start_col, s.signature, s.parent, s.exported, s.doc, s.complexity, s.param_count';
+const CLASS_LIKE_KINDS = `('class','struct','interface','trait','enum','type')`;
+
+/** libsql adds a `_metadata` field to row objects; rows leave the store without it. */
+function clean<T>(row: unknown): T {
+  if (row && typeof row === 'object' && '_metadata' in row) delete (row as Record<string, unknown>)._metadata;
+  return row as T;
+}
+
+function toSymbol(row: unknown): SymbolRow {
+  const r = clean<Record<string, unknown>>(row);
+  const s: SymbolRow = {
+    id: r.id as number, file_id: r.file_id as number, file_path: r.file_path as string, symbol_id: r.symbol_id as string,
+    name: r.name as string, qualified_name: r.qualified_name as string, kind: r.kind as SymbolRow['kind'],
+    start_line: r.start_line as number, end_line: r.end_line as number, start_col: r.start_col as number,
+    signature: r.signature as string, exported: r.exported === 1,
+  };
+  if (r.parent != null) s.parent = r.parent as string;
+  if (r.doc != null) s.doc = r.doc as string;
+  if (r.complexity != null) s.complexity = r.complexity as number;
+  if (r.param_count != null) s.param_count = r.param_count as number;
+  return s;
+}
+
+export class IndexStore {
+  readonly db: Db;
+
+  private constructor(db: Db) { this.db = db; }
+
+  /** Opens (creating if needed) the index in `dataDir`; an index of another schema version is rebuilt. */
+  static open(dataDir: string): IndexStore {
+    mkdirSync(dataDir, { recursive: true });
+    // The data dir ignores itself, except team-written rules meant to be committed.
+    writeFileSync(join(dataDir, '.gitignore'), '*\n!.gitignore\n!rules/\n');
+    const file = join(dataDir, 'index.db');
+    let db = new Database(file);
+    const version = IndexStore.storedVersion(db);
+    if (version !== undefined && version !== SCHEMA_VERSION) {
+      db.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      db = new Database(file);
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
+    db.exec(SCHEMA_SQL);
+    db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+    db.prepare('INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)').run('generation', '0');
+    return new IndexStore(db);
+  }
+
+  private static storedVersion(db: Db): number | undefined {
+    try {
+      const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").raw().get() as [string] | undefined;
+      return row ? Number(row[0]) : undefined;
+    } catch {
+      return undefined; // fresh database
+    }
+  }
+
+  close(): void { this.db.close(); }
+
+  // ---- meta -------------------------------------------------------------------------------
+
+  meta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').raw().get(key) as [string] | undefined;
+    return row?.[0];
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  get generation(): number { return Number(this.meta('generation') ?? 0); }
+  get indexedAt(): string | undefined { return this.meta('indexed_at'); }
+
+  /** Runs `fn` in one transaction that advances the generation; returns the new generation. */
+  commit(fn: (generation: number) => void): number {
+    const tx = this.db.transaction(() => {
+      const generation = this.generation + 1;
+      fn(generation);
+      this.setMeta('generation', String(generation));
+      this.setMeta('indexed_at', new Date().toISOString());
+      return generation;
+    });
+    return tx.immediate() as number;
+  }
+
+  // ---- writes (call inside commit) -------------------------------------------------------
+
+  /** Stores a parsed file, replacing what was stored for its path. */
+  putFile(change: FileChange, generation: number): number {
+    const o = change.outcome;
+    const row = this.db.prepare(`
+      INSERT INTO files(path, language, size, mtime_ms, hash, status, skip_reason, detail, parse_errors, lines, code_lines,
+                        comment_lines, blank_lines, namespace, resolved, generation)
+      VALUES (@path, @language, @size, @mtime, @hash, @status, @skip, @detail, @errors, @lines, @code, @comment, @blank, @ns, 0, @gen)
+      ON CONFLICT(path) DO UPDATE SET language = excluded.language, size = excluded.size, mtime_ms = excluded.mtime_ms,
+        hash = excluded.hash, status = excluded.status, skip_reason = excluded.skip_reason, detail = excluded.detail,
+        parse_errors = excluded.parse_errors, lines = excluded.lines, code_lines = excluded.code_lines,
+        comment_lines = excluded.comment_lines, blank_lines = excluded.blank_lines, namespace = excluded.namespace,
+        resolved = 0, generation = excluded.generation
+      RETURNING id`).raw().get({
+      path: o.path, language: o.language ?? null, size: o.size, mtime: change.mtimeMs, hash: o.hash, status: o.status,
+      skip: o.skipReason ?? null, detail: o.detail ?? null, errors: o.parseErrors, lines: o.lines.total, code: o.lines.code,
+      comment: o.lines.comment, blank: o.lines.blank, ns: o.namespace ?? null, gen: generation,
+    }) as [number];
+    const id = row[0];
+    this.clearFileContent(id);
+    this.insertSymbols(id, o.path, o.symbols);
+    const imp = this.db.prepare('INSERT INTO imports(file_id, seq, specifier, line, kind, form, system, reexport, bindings) VALUES (?,?,?,?,?,?,?,?,?)');
+    o.imports.forEach((r, i) => imp.run(id, i, r.specifier, r.line, r.kind, r.form ?? null, r.system ? 1 : 0, r.reexport ? 1 : 0, JSON.stringify(r.bindings)));
+    if (o.refNames.length) {
+      this.db.prepare('INSERT INTO file_refs(file_id, refs) VALUES (?, ?)').run(id, o.refsJson);
+      this.db.prepare('INSERT INTO ref_names(rowid, names) VALUES (?, ?)').run(id, o.refNames.join(' '));
+    }
+    return id;
+  }
+
+  /** Only the stat changed (same content hash): keep everything, record the new mtime/size. */
+  touchFile(path: string, mtimeMs: number, size: number): void {
+    this.db.prepare('UPDATE files SET mtime_ms = ?, size = ? WHERE path = ?').run(mtimeMs, size, path);
+  }
+
+  private insertSymbols(fileId: number, path: string, symbols: readonly ExtractedSymbol[]): void {
+    const ins = this.db.prepare(`INSERT INTO symbols(file_id, symbol_id, name, qualified_name, kind, start_line, end_line, start_col,
+      signature, parent, exported, doc, complexity, param_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    const seen = new Map<string, number>();
+    for (const s of symbols) seen.set(s.qualified_name, (seen.get(s.qualified_name) ?? 0) + 1);
+    for (const s of symbols) {
+      const collides = (seen.get(s.qualified_name) ?? 0) > 1;
+      const symbolId = `${path}#${s.qualified_name}${collides ? `@${s.start_line}` : ''}`;
+      ins.run(fileId, symbolId, s.name, s.qualified_name, s.kind, s.start_line, s.end_line, s.start_col, s.signature,
+        s.parent ?? null, s.exported ? 1 : 0, s.doc ?? null, s.complexity ?? null, s.param_count ?? null);
+    }
+  }
+
+  private clearFileContent(id: number): void {
+    this.db.prepare('DELETE FROM symbols WHERE file_id = ?').run(id);
+    this.db.prepare('DELETE FROM imports WHERE file_id = ?').run(id);
+    this.db.prepare('DELETE FROM file_refs WHERE file_id = ?').run(id);
+    this.db.prepare('DELETE FROM ref_names WHERE rowid = ?').run(id);
+  }
+
+  /**
+   * Removes a file. Importers keep their import as an unresolved one that remembers the deleted
+   * path, so impact analysis still sees who is broken.
+   */
+  deleteFile(path: string): void {
+    const id = this.fileId(path);
+    if (id === undefined) return;
+    this.db.prepare(`INSERT INTO unresolved(file_id, specifier, line, missing_path)
+      SELECT source_id, specifier, line, ? FROM edges WHERE target_id = ? AND source_id != ?`).run(path, id, id);
+    this.db.prepare('UPDATE files SET resolved = 0 WHERE id IN (SELECT source_id FROM edges WHERE target_id = ?)').run(id);
+    this.db.prepare('DELETE FROM edges WHERE target_id = ? OR source_id = ?').run(id, id);
+    this.db.prepare('DELETE FROM externals WHERE file_id = ?').run(id);
+    this.db.prepare('DELETE FROM unresolved WHERE file_id = ?').run(id);
+    this.clearFileContent(id);
+    this.db.prepare('DELETE FROM files WHERE id = ?').run(id);
+  }
+
+  /** Replaces a file's resolved imports; unresolved imports keep the deleted path they pointed at. */
+  putResolution(fileId: number, res: FileResolution): void {
+    const missing = new Map<string, string>();
+    for (const r of this.db.prepare('SELECT specifier, line, missing_path FROM unresolved WHERE file_id = ? AND missing_path IS NOT NULL')
+      .raw().all(fileId) as Array<[string, number, string]>) missing.set(`${r[1]}:${r[0]}`, r[2]);
+    this.db.prepare('DELETE FROM edges WHERE source_id = ?').run(fileId);
+    this.db.prepare('DELETE FROM externals WHERE file_id = ?').run(fileId);
+    this.db.prepare('DELETE FROM unresolved WHERE file_id = ?').run(fileId);
+    const edge = this.db.prepare('INSERT INTO edges(source_id, target_id, kind, line, specifier) SELECT ?, id, ?, ?, ? FROM files WHERE path = ?');
+    for (const e of res.edges) edge.run(fileId, e.kind, e.line, e.specifier, e.target);
+    const ext = this.db.prepare('INSERT INTO externals(file_id, specifier, package, line) VALUES (?,?,?,?)');
+    for (const e of res.external) ext.run(fileId, e.specifier, e.package, e.line);
+    const unres = this.db.prepare('INSERT INTO unresolved(file_id, specifier, line, missing_path) VALUES (?,?,?,?)');
+    for (const u of res.unresolved) unres.run(fileId, u.specifier, u.line, missing.get(`${u.line}:${u.specifier}`) ?? null);
+    this.db.prepare('UPDATE files SET resolved = 1 WHERE id = ?').run(fileId);
+  }
+
+  // ---- reads -----------------------------------------------------------------------------
+
+  counts(): { symbols: number; edges: number } {
+    const [symbols, edges] = this.db.prepare('SELECT (SELECT count(*) FROM symbols), (SELECT count(*) FROM edges)').raw().get() as [number, number];
+    return { symbols, edges };
+  }
+
+  fileId(path: string): number | undefined {
+    const row = this.db.prepare('SELECT id FROM files WHERE path = ?').raw().get(path) as [number] | undefined;
+    return row?.[0];
+  }
+
+  file(path: string): FileRow | undefined {
+    const row = this.db.prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE path = ?`).get(path);
+    return row ? clean<FileRow>(row) : undefined;
+  }
+
+  allFiles(): FileRow[] {
+    return this.db.prepare(`SELECT ${FILE_COLUMNS} FROM files ORDER BY path`).all().map((r) => clean<FileRow>(r));
+  }
+
+  /** path → [size, mtime, hash] for the freshness checks at startup. */
+  fileStats(): Map<string, { size: number; mtimeMs: number; hash: string }> {
+    const m = new Map<string, { size: number; mtimeMs: number; hash: string }>();
+    for (const [path, size, mtimeMs, hash] of this.db.prepare('SELECT path, size, mtime_ms, hash FROM files').raw().all() as Array<[string, number, number, string]>) {
+      m.set(path, { size, mtimeMs, hash });
+    }
+    return m;
+  }
+
+  unresolvedFiles(): Array<{ id: number; path: string; language: string | null }> {
+    return (this.db.prepare("SELECT id, path, language FROM files WHERE resolved = 0 AND status != 'skipped'").raw().all() as Array<[number, string, string | null]>)
+      .map(([id, path, language]) => ({ id, path, language }));
+  }
+
+  markUnresolved(paths: Iterable<string>): void {
+    const st = this.db.prepare('UPDATE files SET resolved = 0 WHERE path = ?');
+    for (const p of paths) st.run(p);
+  }
+
+  symbolsOfFile(path: string): SymbolRow[] {
+    return this.db.prepare(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE f.path = ? ORDER BY s.start_line, s.start_col`)
+      .all(path).map(toSymbol);
+  }
+
+  symbolsNamed(names: readonly string[]): SymbolRow[] {
+    const out: SymbolRow[] = [];
+    for (let i = 0; i < names.length; i += 500) {
+      const part = names.slice(i, i + 500);
+      const sql = `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.name IN (${part.map(() => '?').join(',')})`;
+      for (const r of this.db.prepare(sql).all(...part)) out.push(toSymbol(r));
+    }
+    return out;
+  }
+
+  symbolsQualified(qualified: string): SymbolRow[] {
+    return this.db.prepare(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.qualified_name = ?`)
+      .all(qualified).map(toSymbol);
+  }
+
+  /** Every distinct symbol name with its number of definitions (the in-memory name index). */
+  symbolNameCounts(): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const [n, c] of this.db.prepare('SELECT name, count(*) FROM symbols GROUP BY name').raw().all() as Array<[string, number]>) m.set(n, c);
+    return m;
+  }
+
+  importsOfFile(fileId: number): ImportRecord[] {
+    return (this.db.prepare('SELECT specifier, line, kind, form, system, reexport, bindings FROM imports WHERE file_id = ? ORDER BY seq')
+      .raw().all(fileId) as Array<[string, number, ImportKind, string | null, number, number, string]>).map(([specifier, line, kind, form, system, reexport, bindings]) => {
+      const rec: ImportRecord = { specifier, line, kind, bindings: JSON.parse(bindings) as ImportBinding[] };
+      if (form) rec.form = form;
+      if (system) rec.system = true;
+      if (reexport) rec.reexport = true;
+      return rec;
+    });
+  }
+
+  refsOfFile(fileId: number, onlyName?: string): RefSite[] {
+    const row = this.db.prepare('SELECT refs FROM file_refs WHERE file_id = ?').raw().get(fileId) as [string] | undefined;
+    return row ? decodeRefs(row[0], onlyName) : [];
+  }
+
+  /** Files whose references mention `name` (case-insensitive full-text match; callers filter exactly). */
+  filesReferencing(name: string): Array<{ id: number; path: string }> {
+    const phrase = `"${name.replace(/"/g, '""')}"`;
+    return (this.db.prepare('SELECT f.id, f.path FROM ref_names JOIN files f ON f.id = ref_names.rowid WHERE ref_names MATCH ?')
+      .raw().all(`names : ${phrase}`) as Array<[number, string]>).map(([id, path]) => ({ id, path }));
+  }
+
+  edgesFrom(path: string): EdgeRow[] {
+    return this.edgeQuery('s.path = ?', path);
+  }
+
+  edgesTo(path: string): EdgeRow[] {
+    return this.edgeQuery('t.path = ?', path);
+  }
+
+  allEdges(): EdgeRow[] {
+    return this.edgeQuery('1 = 1');
+  }
+
+  private edgeQuery(where: string, ...params: unknown[]): EdgeRow[] {
+    return (this.db.prepare(`SELECT s.path, t.path, e.kind, e.line, e.specifier FROM edges e
+      JOIN files s ON s.id = e.source_id JOIN files t ON t.id = e.target_id WHERE ${where} ORDER BY s.path, t.path, e.line`)
+      .raw().all(...params) as Array<[string, string, ImportKind, number, string]>)
+      .map(([source, target, kind, line, specifier]) => ({ source, target, kind, line, specifier }));
+  }
+
+  externalsOf(fileId: number): Array<{ specifier: string; package: string; line: number }> {
+    return (this.db.prepare('SELECT specifier, package, line FROM externals WHERE file_id = ? ORDER BY line, specifier').raw().all(fileId) as Array<[string, string, number]>)
+      .map(([specifier, pkg, line]) => ({ specifier, package: pkg, line }));
+  }
+
+  unresolvedOf(fileId: number): Array<{ specifier: string; line: number; missing_path: string | null }> {
+    return (this.db.prepare('SELECT specifier, line, missing_path FROM unresolved WHERE file_id = ? ORDER BY line, specifier').raw().all(fileId) as Array<[string, number, string | null]>)
+      .map(([specifier, line, missing_path]) => ({ specifier, line, missing_path }));
+  }
+
+  /** Files whose imports pointed at `path` before it was deleted. */
+  importersOfMissing(path: string): string[] {
+    return (this.db.prepare('SELECT DISTINCT f.path FROM unresolved u JOIN files f ON f.id = u.file_id WHERE u.missing_path = ? ORDER BY f.path')
+      .raw().all(path) as Array<[string]>).map((r) => r[0]);
+  }
+
+  /** Files that have at least one unresolved import (a new file may satisfy them). */
+  filesWithUnresolved(): string[] {
+    return (this.db.prepare('SELECT DISTINCT f.path FROM unresolved u JOIN files f ON f.id = u.file_id').raw().all() as Array<[string]>).map((r) => r[0]);
+  }
+
+  filesDeclaringNamespace(ns: string): string[] {
+    return (this.db.prepare('SELECT path FROM files WHERE namespace = ? ORDER BY path').raw().all(ns) as Array<[string]>).map((r) => r[0]);
+  }
+
+  namespaceIndex(): Map<string, string[]> {
+    const m = new Map<string, string[]>();
+    for (const [ns, path] of this.db.prepare('SELECT namespace, path FROM files WHERE namespace IS NOT NULL ORDER BY path').raw().all() as Array<[string, string]>) {
+      (m.get(ns) ?? m.set(ns, []).get(ns)!).push(path);
+    }
+    return m;
+  }
+
+  /** Top-level class-like symbol name → files defining it. */
+  typeIndex(): Map<string, string[]> {
+    const m = new Map<string, string[]>();
+    for (const [name, path] of this.db.prepare(`SELECT DISTINCT s.name, f.path FROM symbols s JOIN files f ON f.id = s.file_id
+      WHERE s.parent IS NULL AND s.kind IN ${CLASS_LIKE_KINDS} ORDER BY f.path`).raw().all() as Array<[string, string]>) {
+      (m.get(name) ?? m.set(name, []).get(name)!).push(path);
+    }
+    return m;
+  }
+
+  /** Class-like top-level type names a file declares (for re-resolving their users). */
+  typeNamesOf(fileId: number): string[] {
+    return (this.db.prepare(`SELECT DISTINCT name FROM symbols WHERE file_id = ? AND parent IS NULL AND kind IN ${CLASS_LIKE_KINDS}`)
+      .raw().all(fileId) as Array<[string]>).map((r) => r[0]);
+  }
+}

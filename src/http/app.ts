@@ -1,0 +1,113 @@
+// The Hono app: health and readiness, projects, REST v1 (text) and v2 (JSON) routes generated
+// from the operation registry, MCP over Streamable HTTP and SSE, and one error envelope.
+import { randomUUID } from 'node:crypto';
+import type { HttpBindings } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { CartographError, httpStatus, invalidArgument, notFound, toCartographError } from '../errors.js';
+import { log } from '../log.js';
+import { mountMcp } from '../mcp/http-transports.js';
+import { invoke } from '../operations/execute.js';
+import { OPERATIONS } from '../operations/registry.js';
+import { VERSION } from '../version.js';
+import type { ProjectHub } from './projects.js';
+
+type Env = { Bindings: HttpBindings; Variables: { requestId: string } };
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function errorResponse(c: Context<Env>, err: CartographError): Response {
+  const status = httpStatus(err);
+  if (err.retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(err.retryAfterMs / 1000)));
+  return c.json({ error: err.toBody(), request_id: c.get('requestId') }, status as 400);
+}
+
+async function readJson(c: Context<Env>): Promise<unknown> {
+  const text = await c.req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidArgument('The request body is not valid JSON.', { reason: 'malformed_json' });
+  }
+}
+
+/** Query parameters as an object; repeated keys become arrays. */
+function queryArgs(c: Context<Env>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, values] of Object.entries(c.req.queries())) out[k] = values.length === 1 ? values[0] : values;
+  return out;
+}
+
+function projectSummary(e: { id: string; path: string; created_at: string; project: { store: { generation: number }; initialIndexDone: boolean } }) {
+  return { id: e.id, path: e.path, created_at: e.created_at, generation: e.project.store.generation, status: e.project.initialIndexDone ? 'ready' : 'indexing' };
+}
+
+export function createApp(hub: ProjectHub): { app: Hono<Env>; close(): Promise<void> } {
+  const app = new Hono<Env>();
+
+  app.use('*', async (c, next) => {
+    const given = c.req.header('x-request-id');
+    const id = given && REQUEST_ID.test(given) ? given : randomUUID();
+    c.set('requestId', id);
+    c.header('X-Request-ID', id);
+    const started = performance.now();
+    await next();
+    c.header('X-Request-ID', id);
+    log.debug({ request_id: id, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+
+  app.onError((err, c) => errorResponse(c, toCartographError(err)));
+  app.notFound((c) => errorResponse(c, notFound(`No route for ${c.req.method} ${c.req.path}.`)));
+
+  app.get('/health', (c) => c.json({ status: 'ok', version: VERSION }));
+  app.get('/ready', (c) => {
+    const ready = hub.list().every((e) => e.project.initialIndexDone);
+    return c.json({ ready, projects: hub.list().map(projectSummary) }, ready ? 200 : 503);
+  });
+
+  app.get('/api/v1/projects', (c) => c.json({ projects: hub.list().map(projectSummary) }));
+  app.post('/api/v1/projects', async (c) => {
+    const body = z.object({ path: z.string().min(1).max(4096) }).safeParse(await readJson(c));
+    if (!body.success) throw invalidArgument("Body must be {\"path\": \"<directory>\"}.", { parameter: 'path' });
+    let result;
+    try {
+      result = hub.register(body.data.path);
+    } catch (err) {
+      if (err instanceof CartographError) throw err;
+      throw notFound(`Directory ${body.data.path} does not exist.`, { path: body.data.path });
+    }
+    return c.json(projectSummary(result.entry), result.created ? 201 : 200);
+  });
+  app.get('/api/v1/projects/:id', (c) => {
+    const entry = hub.get(c.req.param('id'));
+    if (!entry) throw notFound(`Unknown project '${c.req.param('id')}'.`, { project: c.req.param('id') });
+    return c.json(projectSummary(entry));
+  });
+
+  for (const op of OPERATIONS) {
+    for (const version of ['v1', 'v2'] as const) {
+      app.on(op.route.method, `/api/${version}/projects/:id${op.route.path}`, async (c) => {
+        const entry = hub.get(c.req.param('id'));
+        if (!entry) throw notFound(`Unknown project '${c.req.param('id')}'.`, { project: c.req.param('id') });
+        const args = op.route.method === 'GET' ? queryArgs(c) : await readJson(c);
+        const controller = new AbortController();
+        c.env?.incoming?.once('close', () => { if (!c.env.outgoing.writableEnded) controller.abort(); });
+        const res = await invoke(op, entry.project, args, { fromQuery: op.route.method === 'GET', signal: controller.signal });
+        if (!res.ok) return errorResponse(c, res.error);
+        const f = res.output.freshness as { generation: number; stale_files: number; pending_files: number };
+        c.header('X-Index-Generation', String(f.generation));
+        c.header('X-Index-Stale-Files', String(f.stale_files));
+        c.header('X-Index-Pending-Files', String(f.pending_files));
+        if (version === 'v1') return c.json({ result: res.text });
+        if ((c.req.header('accept') ?? '').startsWith('text/plain')) return c.text(res.text);
+        return c.json(res.output);
+      });
+    }
+  }
+
+  const mcp = mountMcp(app as unknown as Hono<{ Bindings: HttpBindings }>, {
+    projectFor: (id) => hub.get(id ?? 'default')?.project,
+  });
+  return { app, close: () => mcp.close() };
+}
