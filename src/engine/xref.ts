@@ -70,16 +70,17 @@ class ImportBinder {
         out.push({ file: target, name: imported });
         continue;
       }
-      // Not defined there: follow the target's re-exports of that name.
+      // Not defined there: follow the target's re-export of that name; a named re-export wins
+      // over `export *` (as in TypeScript), and star re-exports are tried only without one.
+      const reexports = this.imports(target).filter((r) => r.reexport);
       let forwarded = false;
-      for (const r of this.imports(target)) {
-        if (!r.reexport) continue;
+      for (const r of reexports) {
         const b = r.bindings.find((x) => x.local === imported);
         if (b) { out.push(...this.follow(target, r, b.imported, hops + 1)); forwarded = true; }
-        else if (!r.bindings.length) {
-          const next = this.follow(target, r, imported, hops + 1);
-          if (next.length) { out.push(...next); forwarded = true; }
-        }
+      }
+      for (const r of forwarded ? [] : reexports.filter((x) => !x.bindings.length)) {
+        const next = this.follow(target, r, imported, hops + 1).filter((t) => this.definesTopLevel(t.file, t.name));
+        if (next.length) { out.push(...next); forwarded = true; }
       }
       if (!forwarded) out.push({ file: target, name: imported });
     }

@@ -2,6 +2,7 @@
 // from the operation registry, MCP over Streamable HTTP and SSE, and one error envelope.
 import { randomUUID } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { CartographError, httpStatus, invalidArgument, notFound, toCartographError } from '../errors.js';
@@ -53,7 +54,10 @@ export function createApp(hub: ProjectHub): { app: Hono<Env>; close(): Promise<v
     c.header('X-Request-ID', id);
     const started = performance.now();
     await next();
-    c.header('X-Request-ID', id);
+    // Streams handed to the MCP SDK (SSE) have already sent their headers.
+    if (c.res !== RESPONSE_ALREADY_SENT && !c.res.headers.has('x-request-id')) {
+      try { c.res.headers.set('X-Request-ID', id); } catch { /* immutable headers of a proxied Response */ }
+    }
     log.debug({ request_id: id, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
 

@@ -1,6 +1,16 @@
 // go: grammar, file types and export rule; queries live in grammars/go/.
-// STUB: the language owner replaces this with the real export rule and comment/decorator types.
-import type { LanguageSpec } from '../spec.js';
+// Exported = the name starts with an upper-case letter. An unaliased import binds the package
+// name, taken from the import path: its last segment, skipping a `/vN` major-version suffix and
+// dropping a `.vN` suffix (`gopkg.in/yaml.v3` → `yaml`).
+import { isCapitalised, type LanguageSpec } from '../spec.js';
+import type { ImportBinding } from '../../model.js';
+
+export function goPackageName(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  let last = parts[parts.length - 1] ?? path;
+  if (/^v\d+$/.test(last) && parts.length > 1) last = parts[parts.length - 2]!;
+  return last.replace(/\.v\d+$/, '');
+}
 
 export const go: LanguageSpec = {
   id: 'go',
@@ -8,5 +18,6 @@ export const go: LanguageSpec = {
   extensions: ['.go'],
   shebangs: [],
   commentTypes: ['comment'],
-  isExported: () => true,
+  isExported: (ctx) => isCapitalised(ctx.name),
+  defaultBinding: (specifier): ImportBinding => ({ local: goPackageName(specifier), imported: '*' }),
 };

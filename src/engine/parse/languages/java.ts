@@ -1,12 +1,30 @@
 // java: grammar, file types and export rule; queries live in grammars/java/.
-// STUB: the language owner replaces this with the real export rule and comment/decorator types.
-import type { LanguageSpec } from '../spec.js';
+// Exported = `public` (top-level types need it; members need it and an exported parent).
+// Interface/annotation members are implicitly public unless `private`; enum constants and
+// record components are as visible as their type. Annotations sit inside `modifiers`, so the
+// definition node already starts at them.
+import { hasModifier, type ExportContext, type LanguageSpec } from '../spec.js';
+
+const IMPLICITLY_PUBLIC_BODIES = ['interface_body', 'annotation_type_body'];
+
+function isExported(ctx: ExportContext): boolean {
+  // `int a, b;` symbols are declarators; the modifiers are on the declaration.
+  const node = ctx.node.type === 'variable_declarator' && ctx.node.parent ? ctx.node.parent : ctx.node;
+  if (ctx.topLevel) return hasModifier(node, 'public', ['modifiers']);
+  if (!ctx.parentExported) return false;
+  if (node.type === 'enum_constant') return true;
+  if (node.type === 'formal_parameter') return true; // record component
+  if (IMPLICITLY_PUBLIC_BODIES.includes(node.parent?.type ?? '')) return !hasModifier(node, 'private', ['modifiers']);
+  return hasModifier(node, 'public', ['modifiers']);
+}
 
 export const java: LanguageSpec = {
   id: 'java',
   wasm: 'tree-sitter-java/tree-sitter-java.wasm',
   extensions: ['.java'],
   shebangs: [],
-  commentTypes: ['comment'],
-  isExported: () => true,
+  commentTypes: ['line_comment', 'block_comment'],
+  // Lets a declarator symbol (`int a, b;`) find the doc comment above its declaration.
+  wrapperTypes: ['field_declaration', 'constant_declaration'],
+  isExported,
 };

@@ -1,12 +1,23 @@
 // kotlin: grammar, file types and export rule; queries live in grammars/kotlin/.
-// STUB: the language owner replaces this with the real export rule and comment/decorator types.
-import type { LanguageSpec } from '../spec.js';
+// Exported = public (Kotlin's default) unless `private`, `internal` or `protected`; nested
+// symbols also need an exported parent. Annotations sit inside `modifiers`, so the definition
+// node already starts at them. KDoc is a `block_comment` right above the declaration.
+import { hasModifier, type ExportContext, type LanguageSpec } from '../spec.js';
+
+const HIDDEN = ['private', 'internal', 'protected'];
+
+function isExported(ctx: ExportContext): boolean {
+  if (!ctx.topLevel && !ctx.parentExported) return false;
+  // A destructuring entry (`val (a, b) = …`) carries its modifiers on the declaration.
+  const node = ctx.node.type === 'variable_declaration' && ctx.node.parent?.parent ? ctx.node.parent.parent : ctx.node;
+  return !HIDDEN.some((kw) => hasModifier(node, kw, ['modifiers', 'visibility_modifier']));
+}
 
 export const kotlin: LanguageSpec = {
   id: 'kotlin',
   wasm: '@tree-sitter-grammars/tree-sitter-kotlin/tree-sitter-kotlin.wasm',
   extensions: ['.kt', '.kts'],
   shebangs: [],
-  commentTypes: ['comment'],
-  isExported: () => true,
+  commentTypes: ['line_comment', 'block_comment'],
+  isExported,
 };

@@ -1,5 +1,6 @@
 // php: grammar, file types and export rule; queries live in grammars/php/.
-// STUB: the language owner replaces this with the real export rule and comment/decorator types.
+// Top-level functions, classes and constants are exported; members are exported when they are
+// public (or have no visibility modifier) and their type is.
 import type { LanguageSpec } from '../spec.js';
 
 export const php: LanguageSpec = {
@@ -8,5 +9,12 @@ export const php: LanguageSpec = {
   extensions: ['.php'],
   shebangs: ['php'],
   commentTypes: ['comment'],
-  isExported: () => true,
+  // Attributes (#[...]) are children of the declaration, not siblings, so no decoratorTypes:
+  // listing `attribute_list` there would cut signatures down to the bare name.
+  isExported: (ctx) => {
+    if (ctx.topLevel) return true;
+    if (ctx.parentExported === false) return false;
+    const modifier = ctx.node.children.find((c) => c?.type === 'visibility_modifier');
+    return !modifier || modifier.text.toLowerCase() === 'public';
+  },
 };

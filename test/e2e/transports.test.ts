@@ -1,0 +1,130 @@
+// Every operation answers the same over MCP stdio, MCP SSE, MCP Streamable HTTP, REST v1 and
+// REST v2, through the official SDK client and real HTTP requests.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Project } from '../../src/engine/project.js';
+import { OPERATIONS } from '../../src/operations/registry.js';
+import { PACKAGE_ROOT } from '../../src/package-root.js';
+import { copyFixture, openIndexed, removeDir } from '../helpers/fixture.js';
+import { startHttp, type RunningServer } from '../helpers/server.js';
+
+const CALLS: Record<string, Record<string, unknown>> = {
+  symbols: { path: 'src/app.ts' },
+  search_symbols: { name: 'format' },
+  file_analysis: { path: 'src/services/users.ts' },
+  dependencies: { path: 'src/util.ts' },
+  dependency_graph: { start_file: 'src/app.ts', depth: 2 },
+  impact_analysis: { changed_files: ['src/util.ts'] },
+  cross_references: { symbol_name: 'formatName' },
+  graph_query: { file: 'src/app.ts', depth: 3 },
+  notify_file_changed: { files: ['src/util.ts'] },
+  index_status: {},
+};
+
+/** Parts of a result that legitimately differ between two processes with their own index. */
+function comparable(name: string, output: Record<string, unknown>): unknown {
+  const { freshness: _f, ...rest } = output;
+  if (name === 'index_status') {
+    const s = rest as Record<string, unknown>;
+    return { files_indexed: s.files_indexed, symbols: s.symbols, edges: s.edges, languages: s.languages, skipped: s.skipped };
+  }
+  if (name === 'notify_file_changed') {
+    const { generation: _g, ...r } = rest;
+    return r;
+  }
+  return rest;
+}
+
+let root: string;
+let project: Project;
+let http: RunningServer;
+const clients: Record<string, Client> = {};
+
+beforeAll(async () => {
+  root = copyFixture('app');
+  project = await openIndexed(root);
+  http = await startHttp(project);
+  const cli = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
+  const transports = {
+    stdio: new StdioClientTransport({
+      command: process.execPath,
+      args: [cli, 'serve', '--transport', 'stdio', '--project', root, '--data-dir', mkdtempSync(join(tmpdir(), 'cg-stdio-')), '--no-watch', '--log-level', 'warn'],
+      stderr: 'ignore',
+    }),
+    sse: new SSEClientTransport(new URL(`${http.url}/sse`)),
+    streamable: new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`)),
+  };
+  for (const [name, t] of Object.entries(transports)) {
+    const c = new Client({ name: `test-${name}`, version: '1.0.0' });
+    await c.connect(t);
+    clients[name] = c;
+  }
+});
+
+afterAll(async () => {
+  for (const c of Object.values(clients)) await c.close();
+  await http.close();
+  await project.close();
+  removeDir(root);
+});
+
+async function rest(version: 'v1' | 'v2', op: (typeof OPERATIONS)[number], args: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
+  let url = `${http.url}/api/${version}/projects/default${op.route.path}`;
+  const init: RequestInit = { method: op.route.method };
+  if (op.route.method === 'GET') {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(args)) for (const x of Array.isArray(v) ? v : [v]) qs.append(k, String(x));
+    url += `?${qs}`;
+  } else {
+    init.body = JSON.stringify(args);
+    init.headers = { 'content-type': 'application/json' };
+  }
+  const res = await fetch(url, init);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('every operation on every transport', () => {
+  it('lists the same tools with schemas and annotations everywhere', async () => {
+    for (const c of Object.values(clients)) {
+      const { tools } = await c.listTools();
+      expect(tools.map((t) => t.name).sort()).toEqual(OPERATIONS.map((o) => o.name).sort());
+      for (const t of tools) {
+        expect(t.inputSchema.type).toBe('object');
+        expect(t.outputSchema?.type).toBe('object');
+        expect(t.annotations?.openWorldHint).toBe(false);
+      }
+    }
+  });
+
+  it.each(OPERATIONS.map((o) => [o.name, o] as const))('%s answers identically', async (name, op) => {
+    const args = CALLS[name]!;
+    const results: Record<string, unknown> = {};
+    const texts: Record<string, string> = {};
+    for (const [transport, c] of Object.entries(clients)) {
+      const res = await c.callTool({ name, arguments: args });
+      expect(res.isError ?? false, `${transport}: ${JSON.stringify(res.content)}`).toBe(false);
+      results[transport] = comparable(name, res.structuredContent as Record<string, unknown>);
+      texts[transport] = (res.content as Array<{ text: string }>)[0]!.text;
+    }
+    const v2 = await rest('v2', op, args);
+    expect(v2.status).toBe(200);
+    results.rest_v2 = comparable(name, v2.body);
+    const v1 = await rest('v1', op, args);
+    expect(v1.status).toBe(200);
+    expect(typeof v1.body.result).toBe('string');
+    texts.rest_v1 = v1.body.result as string;
+
+    for (const [transport, r] of Object.entries(results)) expect(r, transport).toEqual(results.sse);
+    if (name !== 'index_status' && name !== 'notify_file_changed') {
+      // The text differs only in the freshness footer (each process has its own generation).
+      const body = (t: string) => t.replace(/\[index gen \d+ · [^\]]*\]/, '[index gen]');
+      for (const [transport, t] of Object.entries(texts)) expect(body(t), transport).toBe(body(texts.sse!));
+    }
+  });
+});
