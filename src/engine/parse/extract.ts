@@ -31,8 +31,9 @@ interface DefDraft extends Span {
   parentIdx?: number;
 }
 
-interface RefDraft extends Span {
+interface RefDraft {
   node: Node;
+  start: number;
   kind: RefKind;
   receiver?: string;
 }
@@ -40,12 +41,15 @@ interface RefDraft extends Span {
 /** Maps UTF-16 columns (tree-sitter's) to 1-based code-point columns. */
 class Columns {
   private readonly lines: string[];
-  constructor(source: string) { this.lines = source.split('\n'); }
+  private readonly astral: boolean;
+  constructor(source: string) {
+    this.lines = source.split('\n');
+    this.astral = /[\uD800-\uDBFF]/.test(source);
+  }
   col(row: number, utf16Col: number): number {
-    const line = this.lines[row] ?? '';
-    const prefix = line.slice(0, utf16Col);
-    // Fast path: no surrogate pairs, so code units equal code points.
-    return /[\uD800-\uDBFF]/.test(prefix) ? [...prefix].length + 1 : utf16Col + 1;
+    // Code units equal code points unless the file has characters outside the BMP.
+    if (!this.astral) return utf16Col + 1;
+    return [...(this.lines[row] ?? '').slice(0, utf16Col)].length + 1;
   }
   line(row: number): string { return this.lines[row] ?? ''; }
   get count(): number { return this.lines.length; }
@@ -111,9 +115,9 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
         case 'comment': comments.push(n); break;
         case 'namespace': namespace = collapse(n.text).replace(/;$/, ''); break;
         case 'export.name': exportNames.add(stripQuotes(n.text)); break;
-        case 'import.alias': case 'import.default': case 'import.namespace': bindingNodes.push(n.startIndex); break;
+        case 'import.alias': case 'import.default': case 'import.namespace': case 'ignore': bindingNodes.push(n.startIndex); break;
         case 'import.name':
-          refsByNode.set(n.startIndex, { node: n, kind: 'import', start: n.startIndex, end: n.endIndex });
+          refsByNode.set(n.startIndex, { node: n, kind: 'import', start: n.startIndex });
           break;
         case 'error': errorNodes++; break;
         case 'import': addImport(importsByStmt, match, caps, n, spec); break;
@@ -126,7 +130,7 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
             if (prev && (REF_PRIORITY.indexOf(prev.kind) < REF_PRIORITY.indexOf(kind)
               || (prev.kind === kind && (prev.receiver !== undefined || receiver === undefined)))) break;
             refsByNode.set(n.startIndex, {
-              node: n, kind, start: n.startIndex, end: n.endIndex, receiver,
+              node: n, kind, start: n.startIndex, receiver,
             });
           }
       }

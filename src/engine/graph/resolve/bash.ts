@@ -1,6 +1,6 @@
 // Bash `source`/`.` resolver: the path relative to the sourcing file, then to the project root.
-// A leading variable or command expansion (`"$DIR/lib.sh"`, `$(dirname "$0")/x.sh`) is read as
-// the file's own directory; absolute and home paths are outside the project (external).
+// Absolute and home paths are outside the project (external). The extractor skips paths built
+// from variables, so specifiers are literal.
 import { firstFile } from './project.js';
 import { dirname, join } from './paths.js';
 import { resolveRecords } from './result.js';
@@ -15,8 +15,7 @@ export function createBashResolver(): LanguageResolver {
     resolve: (from, parsed, view) => resolveRecords(from, parsed, (record, sink) => {
       const spec = record.specifier;
       if (spec.startsWith('/') || spec.startsWith('~')) return sink.external(bashPackageName(spec));
-      const path = spec.replace(/^.*\$[^/]*\//, '');
-      const file = firstFile(view, [join(dirname(from), path), join(path)]);
+      const file = firstFile(view, [join(dirname(from), spec), join(spec)]);
       if (file) sink.edge(file);
       else sink.unresolved();
     }),

@@ -1,5 +1,6 @@
-// Minimal glob → RegExp for workspace package globs (`packages/*`, `apps/**`, `libs/?-core`):
-// `*` and `?` stay within one path segment, `**` spans segments.
+// Pattern matching for manifests: workspace package globs (`packages/*`, `apps/**`, `libs/?-core`;
+// `*` and `?` stay within one path segment, `**` spans segments) and the single-`*` keys of
+// tsconfig `paths` and package.json `exports`/`imports`.
 
 export function globToRegExp(glob: string): RegExp {
   const g = glob.replace(/^\.\//, '').replace(/\/+$/, '');
@@ -28,4 +29,27 @@ export function matchesGlobs(path: string, patterns: readonly string[]): boolean
     } else if (!matched && globToRegExp(p).test(path)) matched = true;
   }
   return matched;
+}
+
+/**
+ * The entry whose key equals `key`, else the entry whose single-`*` pattern key matches it with the
+ * longest prefix, then the longest key (tsconfig `paths`, package `exports`/`imports`); `star` is the
+ * text `*` matched.
+ */
+export function matchStarKey<V>(entries: Iterable<readonly [string, V]>, key: string): { value: V; star?: string } | undefined {
+  let best: { value: V; star: string; prefix: number; length: number } | undefined;
+  for (const [pattern, value] of entries) {
+    const at = pattern.indexOf('*');
+    if (at < 0) {
+      if (pattern === key) return { value };
+      continue;
+    }
+    const pre = pattern.slice(0, at);
+    const suf = pattern.slice(at + 1);
+    if (key.length < pre.length + suf.length || !key.startsWith(pre) || !key.endsWith(suf)) continue;
+    if (!best || pre.length > best.prefix || (pre.length === best.prefix && pattern.length > best.length)) {
+      best = { value, star: key.slice(pre.length, key.length - suf.length), prefix: pre.length, length: pattern.length };
+    }
+  }
+  return best && { value: best.value, star: best.star };
 }

@@ -1,6 +1,7 @@
 // tsconfig.json / jsconfig.json module-resolution settings: the nearest config above a file,
 // `extends` chains of relative files, `baseUrl`, and `paths` matching with TypeScript's
 // longest-prefix rule. Parsed configs are cached for the resolver's lifetime.
+import { matchStarKey } from './glob.js';
 import { asObject, asStrings, readJsonObject } from './jsonc.js';
 import { ancestors, dirname, join } from './paths.js';
 import type { ProjectView } from './types.js';
@@ -79,21 +80,8 @@ export class TsConfigs {
 
 /** Candidate paths for `specifier` under `paths`: the exact key, else the wildcard key with the longest prefix. */
 export function matchPaths(paths: NonNullable<ModuleSettings['paths']>, specifier: string): string[] {
-  let best: { targets: string[]; star: string; prefix: number } | undefined;
-  for (const [key, targets] of paths.entries) {
-    const star = key.indexOf('*');
-    if (star < 0) {
-      if (key === specifier) return targets.flatMap((t) => join(paths.base, t) ?? []);
-      continue;
-    }
-    const pre = key.slice(0, star);
-    const suf = key.slice(star + 1);
-    if (specifier.length >= pre.length + suf.length && specifier.startsWith(pre) && specifier.endsWith(suf)
-      && (!best || pre.length > best.prefix)) {
-      best = { targets, star: specifier.slice(pre.length, specifier.length - suf.length), prefix: pre.length };
-    }
-  }
-  if (!best) return [];
-  const { targets, star } = best;
-  return targets.flatMap((t) => join(paths.base, t.replace('*', star)) ?? []);
+  const match = matchStarKey(paths.entries, specifier);
+  if (!match) return [];
+  const { value: targets, star } = match;
+  return targets.flatMap((t) => join(paths.base, star === undefined ? t : t.replace('*', star)) ?? []);
 }

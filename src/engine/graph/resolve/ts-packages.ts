@@ -2,7 +2,7 @@
 // by name, their `exports` (string, `.` map, conditions, subpath patterns) or `main`/`module`/
 // `types` entries, and `imports` (`#internal`) of the package enclosing a file.
 import { parse as parseYaml } from 'yaml';
-import { matchesGlobs } from './glob.js';
+import { matchStarKey, matchesGlobs } from './glob.js';
 import { asObject, asStrings, readJsonObject, type JsonObject } from './jsonc.js';
 import { manifests } from './project.js';
 import { ancestors, dirname, join } from './paths.js';
@@ -74,7 +74,7 @@ export function resolvePackageSubpath(view: ProjectView, pkg: Package, subpath: 
   return firstEntry(view, pkg.dir, entries) ?? probe(view, join(pkg.dir, 'index'));
 }
 
-/** Targets of a package `imports` key (`#internal`): relative ones as files, bare ones returned as specifiers. */
+/** Target strings of a package `imports` key (`#internal`), in preference order: `./` paths or bare specifiers. */
 export function matchImports(pkg: Package, specifier: string): string[] {
   const imports = asObject(pkg.json.imports);
   return imports ? matchSubpath(imports, specifier) : [];
@@ -90,19 +90,8 @@ function firstEntry(view: ProjectView, dir: string, entries: readonly string[]):
 
 /** Targets for `key` in an exports/imports map: an exact key, else the pattern key with the longest prefix. */
 function matchSubpath(map: JsonObject, key: string): string[] {
-  if (key in map && !key.includes('*')) return flatten(map[key], undefined);
-  let best: { value: unknown; star: string; prefix: number } | undefined;
-  for (const [pattern, value] of Object.entries(map)) {
-    const star = pattern.indexOf('*');
-    if (star < 0) continue;
-    const pre = pattern.slice(0, star);
-    const suf = pattern.slice(star + 1);
-    if (key.length >= pre.length + suf.length && key.startsWith(pre) && key.endsWith(suf)
-      && (!best || pre.length > best.prefix)) {
-      best = { value, star: key.slice(pre.length, key.length - suf.length), prefix: pre.length };
-    }
-  }
-  return best ? flatten(best.value, best.star) : [];
+  const match = matchStarKey(Object.entries(map), key);
+  return match ? flatten(match.value, match.star) : [];
 }
 
 /** Target strings in preference order: arrays in order, condition objects by key order over known conditions. */

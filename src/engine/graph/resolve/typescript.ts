@@ -5,7 +5,7 @@ import { dirname, join } from './paths.js';
 import { resolveRecords, type Sink } from './result.js';
 import { TS_CONFIG_NAMES, TsConfigs, matchPaths } from './ts-config.js';
 import { Packages, matchImports, resolvePackageSubpath } from './ts-packages.js';
-import { probe } from './ts-probe.js';
+import { probe, probeEntry } from './ts-probe.js';
 import type { LanguageResolver, ProjectView } from './types.js';
 
 /** Config basenames that invalidate resolution; `extends` targets with other names are not tracked. */
@@ -36,9 +36,10 @@ export function createTypeScriptResolver(): LanguageResolver {
 
   function resolveHash(view: ProjectView, from: string, specifier: string, sink: Sink): void {
     const pkg = packages.enclosingPackage(view, from);
-    for (const target of pkg ? matchImports(pkg, specifier) : []) {
+    if (!pkg) return sink.unresolved();
+    for (const target of matchImports(pkg, specifier)) {
       if (!target.startsWith('./')) return resolveBare(view, target, sink);
-      const file = probe(view, join(pkg!.dir, target));
+      const file = probeEntry(view, pkg.dir, target);
       if (file) return sink.edge(file);
     }
     sink.unresolved();

@@ -2,11 +2,22 @@
 // Visibility approximates Ruby's: a method is public unless it follows a bare `private`/`protected`
 // in its class body, is wrapped (`private def x`), or is named by `private :x`; constants are public
 // unless named by `private_constant`. Classes and modules are always public.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { ExportContext, LanguageSpec } from '../spec.js';
 
 const HIDING = new Set(['private', 'protected', 'private_class_method', 'private_constant']);
 const SHOWING = new Set(['public', 'public_class_method', 'module_function']);
+
+/** What one class/module body says about visibility, computed once per body. */
+interface BodyVisibility {
+  /** Bare `private`/`protected`/`public` statements: where they start and what they switch to. */
+  marks: Array<{ start: number; visible: boolean }>;
+  /** Names given to `private :a`, `public :b`, `private_constant :C` … (the last call wins). */
+  named: Map<string, boolean>;
+}
+
+/** Per tree (trees are deleted after extraction, so entries go with them), per body node id. */
+const cache = new WeakMap<Tree, Map<number, BodyVisibility>>();
 
 /** Names listed as symbol/string arguments of a call: `private :a, "b"` → a, b. */
 function argumentNames(call: Node): string[] {
@@ -19,6 +30,25 @@ function argumentNames(call: Node): string[] {
     else if (a.type === 'string' || a.type === 'delimited_symbol') out.push(a.text.replace(/^:?["']|["']$/g, ''));
   }
   return out;
+}
+
+function bodyVisibility(body: Node): BodyVisibility {
+  let perTree = cache.get(body.tree);
+  if (!perTree) cache.set(body.tree, perTree = new Map());
+  let info = perTree.get(body.id);
+  if (info) return info;
+  info = { marks: [], named: new Map() };
+  for (const child of body.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'identifier' && (HIDING.has(child.text) || SHOWING.has(child.text))) {
+      info.marks.push({ start: child.startIndex, visible: SHOWING.has(child.text) });
+    } else if (child.type === 'call' && !child.childForFieldName('receiver')) {
+      const m = child.childForFieldName('method')?.text ?? '';
+      if (HIDING.has(m) || SHOWING.has(m)) for (const n of argumentNames(child)) info.named.set(n, SHOWING.has(m));
+    }
+  }
+  perTree.set(body.id, info);
+  return info;
 }
 
 function rubyVisible(ctx: ExportContext): boolean {
@@ -34,24 +64,15 @@ function rubyVisible(ctx: ExportContext): boolean {
   }
   const body = stmt.parent;
   if (!body || body.type === 'program') return true;
-  let visible = true;
+  const info = bodyVisibility(body);
+  const named = info.named.get(ctx.name);
+  if (named !== undefined) return named;
   // A bare `private` affects the instance methods and attributes written after it.
-  const bareApplies = ctx.node.type !== 'singleton_method' && ctx.kind !== 'constant';
-  for (const child of body.namedChildren) {
-    if (!child) continue;
-    if (child.startIndex >= stmt.startIndex) {
-      if (child.type !== 'call' || child.childForFieldName('receiver')) continue;
-      const m = child.childForFieldName('method')?.text ?? '';
-      if ((HIDING.has(m) || SHOWING.has(m)) && argumentNames(child).includes(ctx.name)) visible = !HIDING.has(m);
-      continue;
-    }
-    if (bareApplies && child.type === 'identifier') {
-      if (child.text === 'private' || child.text === 'protected') visible = false;
-      else if (child.text === 'public') visible = true;
-    } else if (child.type === 'call' && !child.childForFieldName('receiver')) {
-      const m = child.childForFieldName('method')?.text ?? '';
-      if ((HIDING.has(m) || SHOWING.has(m)) && argumentNames(child).includes(ctx.name)) visible = !HIDING.has(m);
-    }
+  if (ctx.node.type === 'singleton_method' || ctx.kind === 'constant') return true;
+  let visible = true;
+  for (const mark of info.marks) {
+    if (mark.start >= stmt.startIndex) break;
+    visible = mark.visible;
   }
   return visible;
 }
@@ -62,10 +83,10 @@ export const ruby: LanguageSpec = {
   extensions: ['.rb'],
   shebangs: ['ruby'],
   commentTypes: ['comment'],
-  // `private def x` wraps the definition in a call; its doc comment sits above the call.
+  // `private def x`: the definition sits in the call's argument list; its doc comment is above the call.
   wrapperTypes: ['argument_list', 'call'],
   isExported: (ctx) => {
-    if (ctx.kind === 'variable') return false; // top-level locals are file-private
+    if (ctx.kind === 'variable') return false; // file-level locals are file-private
     if (!ctx.topLevel && ctx.parentExported === false) return false;
     return rubyVisible(ctx);
   },

@@ -1,0 +1,42 @@
+; Python definitions: @definition.<kind> on the whole declaration, @name on its name,
+; optional @params, @body, @doc (the docstring). Decorated definitions are captured on the
+; decorated_definition so start_line includes the decorators (the wider node wins).
+
+(function_definition
+  name: (identifier) @name
+  parameters: (parameters) @params
+  body: (block . (expression_statement . (string) @doc)? ) @body) @definition.function
+(decorated_definition
+  definition: (function_definition
+    name: (identifier) @name
+    parameters: (parameters) @params
+    body: (block . (expression_statement . (string) @doc)? ) @body)) @definition.function
+
+(class_definition
+  name: (identifier) @name
+  body: (block . (expression_statement . (string) @doc)? ) @body) @definition.class
+(decorated_definition
+  definition: (class_definition
+    name: (identifier) @name
+    body: (block . (expression_statement . (string) @doc)? ) @body)) @definition.class
+
+; Module-level assignments are variables (UPPER_CASE ones become constants), also inside a
+; module-level if/else or try/except block (`if TYPE_CHECKING:`, `try: … except ImportError:`).
+(module (expression_statement (assignment left: (identifier) @name)) @definition.variable)
+(module (expression_statement (assignment left: [(pattern_list (identifier) @name) (tuple_pattern (identifier) @name)])) @definition.variable)
+(module (if_statement consequence: (block (expression_statement (assignment left: (identifier) @name)) @definition.variable)))
+(module (if_statement alternative: (else_clause body: (block (expression_statement (assignment left: (identifier) @name)) @definition.variable))))
+(module (try_statement body: (block (expression_statement (assignment left: (identifier) @name)) @definition.variable)))
+(module (try_statement (except_clause (block (expression_statement (assignment left: (identifier) @name)) @definition.variable))))
+
+; `type Alias = …` (Python 3.12).
+(type_alias_statement left: (type (identifier) @name)) @definition.type
+
+; Class-level assignments (with or without a value) are properties.
+(class_definition body: (block (expression_statement (assignment left: (identifier) @name)) @definition.property))
+
+; `__all__ = [...]` / `__all__ += (...)` lists the exported names.
+(module (expression_statement
+  [(assignment left: (identifier) @_all right: [(list (string (string_content) @export.name)) (tuple (string (string_content) @export.name))])
+   (augmented_assignment left: (identifier) @_all right: [(list (string (string_content) @export.name)) (tuple (string (string_content) @export.name))])])
+  (#eq? @_all "__all__"))
