@@ -224,7 +224,7 @@ pub fn host() {
       ['function', 'host', 30, true],
       ['struct', 'host.Local', 31, false],
       // Framework: a named scope (the impl) is ignored inside another symbol.
-      ['function', 'host.m', 32, false],
+      ['method', 'host.Local.m', 32, false],
     ]);
     expect(r.symbols.find((s) => s.name === 'exported')!.doc).toBe('Block doc.');
     expect(r.imports).toEqual([

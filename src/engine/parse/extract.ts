@@ -27,8 +27,14 @@ interface DefDraft extends Span {
   docNode?: Node;
   bodyNode?: Node;
   paramsNode?: Node;
+  /** Number of repeated `@param` captures, for grammars without a parameter-list node. */
+  paramCaptures: number;
+  /** `#set! keep_kind "true"`: a qualifier prefixes the name without making a function a method. */
+  keepKind: boolean;
   symbol?: ExtractedSymbol;
   parentIdx?: number;
+  /** Qualified by a receiver or named scope rather than by nesting (not a file-level name). */
+  owned?: boolean;
 }
 
 interface RefDraft {
@@ -89,6 +95,8 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
         node, nameNode, kind, start: node.startIndex, end: node.endIndex,
         receiver: caps.get('receiver')?.text, docNode: caps.get('doc'), bodyNode: caps.get('body'),
         paramsNode: caps.get('params'),
+        paramCaptures: match.captures.filter((c) => c.name === 'param').length,
+        keepKind: match.setProperties?.keep_kind === 'true',
       };
       // One name node, one symbol: keep the widest definition node (decorated wrappers, exports).
       const prev = defByName.get(nameNode.startIndex);
@@ -138,8 +146,8 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
   }
 
   defs.sort((a, b) => a.start - b.start || b.end - a.end);
-  const symbols = buildSymbols(defs, namedScopes, spec, cols, exportNames);
-  const refs = buildRefs(refsByNode, defs, scopes, localDefs, bindingNodes, importsByStmt, cols);
+  const symbols = buildSymbols(defs, namedScopes, spec, cols, exportNames, source);
+  const refs = buildRefs(refsByNode, defs, scopes, localDefs, bindingNodes, importsByStmt, cols, spec);
   attachComplexity(defs, branches);
 
   const hasError = root.hasError;
@@ -203,7 +211,7 @@ function addImport(
     binding = { local: caps.get('import.default')!.text, imported: 'default' };
   } else if (aliasNode) {
     binding = { local: aliasNode.text, imported: '*' };
-  } else {
+  } else if (props.binding !== 'none') {
     binding = spec.defaultBinding?.(specifier);
   }
   if (binding && !rec.bindings.some((b) => b.local === binding!.local && b.imported === binding!.imported)) {
@@ -213,25 +221,33 @@ function addImport(
 
 function buildSymbols(
   defs: DefDraft[], namedScopes: Array<Span & { name: string }>, spec: LanguageSpec, cols: Columns,
-  exportNames: ReadonlySet<string>,
+  exportNames: ReadonlySet<string>, source: string,
 ): ExtractedSymbol[] {
-  // Parent = innermost enclosing definition; defs are sorted by start asc, end desc.
+  // Parent = innermost definition that strictly contains this one; definitions sharing one
+  // node (`const a = 1, b = 2`) are siblings. Defs are sorted by start asc, end desc.
   const stack: number[] = [];
   defs.forEach((d, i) => {
     while (stack.length && defs[stack[stack.length - 1]!]!.end <= d.start) stack.pop();
-    if (stack.length) d.parentIdx = stack[stack.length - 1];
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const p = defs[stack[k]!]!;
+      if (p.end - p.start > d.end - d.start) { d.parentIdx = stack[k]; break; }
+    }
     stack.push(i);
   });
   const out: ExtractedSymbol[] = [];
   for (const d of defs) {
-    const parent = d.parentIdx !== undefined ? defs[d.parentIdx]!.symbol : undefined;
+    const parentDraft = d.parentIdx !== undefined ? defs[d.parentIdx]! : undefined;
+    const parent = parentDraft?.symbol;
     const name = d.nameNode.text;
     let kind = d.kind;
-    const scopeName = parent ? undefined : innermostNamedScope(namedScopes, d);
+    // A named scope (Rust `impl Foo`, Swift `extension Foo`) inside the parent qualifies the name.
+    const scope = innermostNamedScope(namedScopes, d);
+    const scopeName = scope && (!parentDraft || scope.start >= parentDraft.start) ? scope.name : undefined;
     const owner = d.receiver ? cleanTypeName(d.receiver) : scopeName;
-    if (kind === 'function' && (parent ? CLASS_LIKE.has(parent.kind) : owner !== undefined)) kind = 'method';
+    const inClass = parent && (CLASS_LIKE.has(parent.kind) || (parent.kind === 'module' && spec.moduleMembersAreMethods));
+    if (kind === 'function' && !d.keepKind && (inClass || owner !== undefined)) kind = 'method';
     if (kind === 'variable' && /^[A-Z][A-Z0-9_]*$/.test(name) && /[A-Z]/.test(name)) kind = 'constant';
-    const prefix = parent ? parent.qualified_name : owner;
+    const prefix = [parent?.qualified_name, owner].filter(Boolean).join('.');
     const qualified = prefix ? `${prefix}.${name}` : name;
     const startRow = startRowWithDecorators(d.node, spec);
     const sym: ExtractedSymbol = {
@@ -241,31 +257,33 @@ function buildSymbols(
       start_line: startRow + 1,
       end_line: d.node.endPosition.row + 1 - (d.node.endPosition.column === 0 && d.node.endPosition.row > startRow ? 1 : 0),
       start_col: cols.col(d.node.startPosition.row, d.node.startPosition.column),
-      signature: signatureOf(d, spec),
+      signature: signatureOf(d, spec, source),
       exported: spec.isExported({
         name, kind, node: d.node, topLevel: !parent, exportList: exportNames,
         ...(parent ? { parentExported: parent.exported } : {}),
       }),
     };
     if (parent) sym.parent = parent.qualified_name;
-    const doc = docOf(d, spec);
+    const doc = docOf(d, spec, startRow);
     if (doc) sym.doc = doc;
-    if (FUNCTION_KINDS.has(kind) && d.paramsNode) {
-      sym.param_count = d.paramsNode.namedChildren.filter((c) => c && !spec.commentTypes.includes(c.type)).length;
+    if (FUNCTION_KINDS.has(kind)) {
+      if (d.paramsNode) sym.param_count = d.paramsNode.namedChildren.filter((c) => c && !spec.commentTypes.includes(c.type)).length;
+      else if (d.paramCaptures) sym.param_count = d.paramCaptures;
     }
     d.symbol = sym;
+    d.owned = owner !== undefined;
     out.push(sym);
   }
   out.sort((a, b) => a.start_line - b.start_line || a.start_col - b.start_col);
   return out;
 }
 
-function innermostNamedScope(scopes: Array<Span & { name: string }>, d: Span): string | undefined {
-  let best: (Span & { name: string }) | undefined;
+function innermostNamedScope<S extends Span>(scopes: readonly S[], d: Span): S | undefined {
+  let best: S | undefined;
   for (const s of scopes) {
     if (s.start <= d.start && s.end >= d.end && (!best || s.end - s.start < best.end - best.start)) best = s;
   }
-  return best?.name;
+  return best;
 }
 
 function startRowWithDecorators(node: Node, spec: LanguageSpec): number {
@@ -279,40 +297,43 @@ function startRowWithDecorators(node: Node, spec: LanguageSpec): number {
   return row;
 }
 
-function signatureOf(d: DefDraft, spec: LanguageSpec): string {
-  // Decorators are not part of the signature: start at the child that holds the name.
-  let node = d.node;
-  for (const child of node.namedChildren) {
-    if (child && spec.decoratorTypes?.includes(child.type) && child.endIndex <= d.nameNode.startIndex) continue;
-    if (child && child.startIndex <= d.nameNode.startIndex && child.endIndex >= d.nameNode.endIndex
-      && node.startIndex !== child.startIndex && spec.decoratorTypes?.includes(node.namedChildren[0]?.type ?? '')) {
-      node = child;
-      break;
+function signatureOf(d: DefDraft, spec: LanguageSpec, source: string): string {
+  // Decorators and attributes inside the declaration are not part of the signature.
+  let start = d.node.startIndex;
+  if (spec.decoratorTypes?.length) {
+    for (const child of d.node.children) {
+      if (!child) continue;
+      if (!spec.decoratorTypes.includes(child.type)) { start = child.startIndex; break; }
     }
   }
-  const end = d.bodyNode && d.bodyNode.startIndex > node.startIndex ? d.bodyNode.startIndex : node.endIndex;
-  let text = node.text.slice(0, end - node.startIndex);
+  const end = d.bodyNode && d.bodyNode.startIndex > start ? d.bodyNode.startIndex : d.node.endIndex;
+  let text = source.slice(start, end);
   if (!d.bodyNode) text = text.split('\n')[0] ?? text;
   text = collapse(text).replace(/\s*[{:=]\s*$/, '').replace(/^(@[\w.]+(\([^)]*\))?\s+)+/, '');
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
-function docOf(d: DefDraft, spec: LanguageSpec): string | undefined {
+/** Last row a node occupies: a node ending at column 0 (Rust `///` comments) ends on the row before. */
+const lastRow = (n: Node): number => n.endPosition.row - (n.endPosition.column === 0 && n.endPosition.row > n.startPosition.row ? 1 : 0);
+
+function docOf(d: DefDraft, spec: LanguageSpec, startRow: number): string | undefined {
   if (d.docNode) return firstDocLine(d.docNode.text);
-  // Doc comments sit right above the definition (or above its export/decorator wrapper).
+  // Doc comments sit right above the definition (or above its export wrapper and attributes).
   let anchor: Node = d.node;
   while (anchor.parent && (anchor.parent.startIndex === anchor.startIndex || spec.wrapperTypes?.includes(anchor.parent.type))
     && anchor.parent.parent) {
     anchor = anchor.parent;
   }
+  const top = Math.min(startRow, anchor.startPosition.row);
   let prev = anchor.previousNamedSibling;
   while (prev && spec.decoratorTypes?.includes(prev.type)) prev = prev.previousNamedSibling;
-  if (!prev || !spec.commentTypes.includes(prev.type)) return undefined;
-  if (prev.endPosition.row < anchor.startPosition.row - 1) return undefined;
+  if (!prev || !spec.commentTypes.includes(prev.type) || lastRow(prev) < top - 1) return undefined;
+  // A trailing comment on the line above (`a int // x`) belongs to that line, not to this definition.
+  if (prev.previousSibling && prev.previousSibling.endPosition.row === prev.startPosition.row) return undefined;
   // Walk back over a run of line comments to the first line of the block.
   let first = prev;
   for (let p = prev.previousNamedSibling; p && spec.commentTypes.includes(p.type)
-    && p.endPosition.row === first.startPosition.row - 1; p = p.previousNamedSibling) first = p;
+    && lastRow(p) === first.startPosition.row - 1; p = p.previousNamedSibling) first = p;
   return firstDocLine(first.text);
 }
 
@@ -361,7 +382,7 @@ function nestingParents(spans: readonly Span[]): number[] {
 
 function buildRefs(
   refsByNode: Map<number, RefDraft>, defs: DefDraft[], scopes: Span[], localDefs: Array<Span & { name: string }>,
-  bindingNodes: number[], imports: Map<string, ImportRecord>, cols: Columns,
+  bindingNodes: number[], imports: Map<string, ImportRecord>, cols: Columns, spec: LanguageSpec,
 ): RefSite[] {
   const declared = new Set<number>(defs.map((d) => d.nameNode.startIndex));
   for (const l of localDefs) declared.add(l.start);
@@ -375,7 +396,7 @@ function buildRefs(
     if (si >= 0) scopeNames[si]!.add(localDefs[i]!.name);
   });
 
-  const topLevelNames = new Set(defs.filter((d) => d.parentIdx === undefined).map((d) => d.nameNode.text));
+  const topLevelNames = new Set(defs.filter((d) => d.parentIdx === undefined && !d.owned).map((d) => d.nameNode.text));
   const importLocals = new Set<string>();
   for (const rec of imports.values()) for (const b of rec.bindings) importLocals.add(b.local);
 
@@ -387,7 +408,7 @@ function buildRefs(
   const out: RefSite[] = [];
   drafts.forEach((r, i) => {
     const name = r.node.text;
-    if (r.kind !== 'attribute' && r.kind !== 'import' && r.receiver === undefined) {
+    if (r.kind !== 'attribute' && r.kind !== 'import' && r.receiver === undefined && !(r.kind === 'call' && spec.callsIgnoreLocals)) {
       for (let s = scopeOf[i]!; s >= 0; s = scopeParents[s]!) if (scopeNames[s]!.has(name)) return;
     }
     let scope: RefSite['scope'] = 'free';

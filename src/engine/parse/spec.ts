@@ -32,6 +32,10 @@ export interface LanguageSpec {
   decoratorTypes?: string[];
   /** Parent node types that wrap a definition without being one (`export_statement`): doc comments sit above them. */
   wrapperTypes?: string[];
+  /** Functions directly inside a `module` symbol are methods (Ruby modules), not functions (Rust `mod`). */
+  moduleMembersAreMethods?: boolean;
+  /** A local variable does not hide a call of the same name (Bash: functions and variables are separate namespaces). */
+  callsIgnoreLocals?: boolean;
   isExported(ctx: ExportContext): boolean;
   /** The binding an import creates when the query captured no explicit name. */
   defaultBinding?(specifier: string): ImportBinding | undefined;
