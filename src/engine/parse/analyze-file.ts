@@ -70,7 +70,7 @@ export async function analyzeFile(job: ParseJob, maxFileSize: number, parseOnly 
       parser.parse(text)?.delete();
       return { ...base, ...withLang, hash, size, status: 'ok', lines: roughLines(text), parseMs: performance.now() - started };
     }
-    const parsed = await parseSource(spec, text);
+    const parsed = await parseSource(spec, text, job.path);
     return {
       ...base, ...withLang, hash, size,
       status: parsed.parse_status,

@@ -13,7 +13,7 @@ import type { LanguageSpec } from './spec.js';
 /** Kinds a more specific capture of the same name and node overrides (`const f = () => …`). */
 const GENERIC_KINDS: ReadonlySet<SymbolKind> = new Set(['variable', 'property']);
 const FUNCTION_KINDS: ReadonlySet<SymbolKind> = new Set(['function', 'method']);
-const CLASS_LIKE: ReadonlySet<SymbolKind> = new Set(['class', 'struct', 'interface', 'trait', 'enum', 'module']);
+const CLASS_LIKE: ReadonlySet<SymbolKind> = new Set(['class', 'struct', 'interface', 'trait', 'enum']);
 /** Which capture wins when one identifier is captured as several reference kinds. */
 const REF_PRIORITY: readonly RefKind[] = ['call', 'inherit', 'import', 'write', 'type', 'attribute', 'read'];
 
@@ -64,7 +64,7 @@ class Columns {
 const stripQuotes = (s: string): string => s.replace(/^[`'"<]+|[`'">]+$/g, '');
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-export function extract(tree: Tree, source: string, query: Query, spec: LanguageSpec): ParsedFile {
+export function extract(tree: Tree, source: string, query: Query, spec: LanguageSpec, path = ''): ParsedFile {
   const cols = new Columns(source);
   const root = tree.rootNode;
   const defs: DefDraft[] = [];
@@ -146,7 +146,7 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
   }
 
   defs.sort((a, b) => a.start - b.start || b.end - a.end);
-  const symbols = buildSymbols(defs, namedScopes, spec, cols, exportNames, source);
+  const symbols = buildSymbols(defs, namedScopes, spec, cols, exportNames, source, path);
   const refs = buildRefs(refsByNode, defs, scopes, localDefs, bindingNodes, importsByStmt, cols, spec);
   attachComplexity(defs, branches);
 
@@ -177,13 +177,14 @@ function cleanTypeName(text: string): string {
 function addImport(
   byStmt: Map<string, ImportRecord>, match: QueryMatch, caps: Map<string, Node>, stmt: Node, spec: LanguageSpec,
 ): void {
-  const sourceNode = caps.get('import.source');
-  if (!sourceNode) return;
-  const specifier = stripQuotes(sourceNode.text.trim());
+  const props = match.setProperties ?? {};
+  // Several `@import.source` captures are the segments of one dotted path (Scala: no single node spans it).
+  const parts = match.captures.filter((c) => c.name === 'import.source').map((c) => stripQuotes(c.node.text.trim()));
+  if (!parts.length) return;
+  const specifier = parts.join('.') + (props.suffix ?? '');
   if (!specifier) return;
   // Keyed by line: `const x = require('y')` is matched both as a declaration and as a call.
   const key = `${stmt.startPosition.row}:${specifier}`;
-  const props = match.setProperties ?? {};
   let rec = byStmt.get(key);
   if (rec && props.kind && rec.kind === 'import') rec.kind = props.kind as ImportKind;
   if (rec && props.reexport === 'true') rec.reexport = true;
@@ -221,7 +222,7 @@ function addImport(
 
 function buildSymbols(
   defs: DefDraft[], namedScopes: Array<Span & { name: string }>, spec: LanguageSpec, cols: Columns,
-  exportNames: ReadonlySet<string>, source: string,
+  exportNames: ReadonlySet<string>, source: string, path: string,
 ): ExtractedSymbol[] {
   // Parent = innermost definition that strictly contains this one; definitions sharing one
   // node (`const a = 1, b = 2`) are siblings. Defs are sorted by start asc, end desc.
@@ -259,7 +260,7 @@ function buildSymbols(
       start_col: cols.col(d.node.startPosition.row, d.node.startPosition.column),
       signature: signatureOf(d, spec, source),
       exported: spec.isExported({
-        name, kind, node: d.node, topLevel: !parent, exportList: exportNames,
+        name, kind, node: d.node, topLevel: !parent, exportList: exportNames, path,
         ...(parent ? { parentExported: parent.exported } : {}),
       }),
     };
@@ -267,7 +268,7 @@ function buildSymbols(
     const doc = docOf(d, spec, startRow);
     if (doc) sym.doc = doc;
     if (FUNCTION_KINDS.has(kind)) {
-      if (d.paramsNode) sym.param_count = d.paramsNode.namedChildren.filter((c) => c && !spec.commentTypes.includes(c.type)).length;
+      if (d.paramsNode) sym.param_count = countParams(d.paramsNode, spec);
       else if (d.paramCaptures) sym.param_count = d.paramCaptures;
     }
     d.symbol = sym;
@@ -276,6 +277,12 @@ function buildSymbols(
   }
   out.sort((a, b) => a.start_line - b.start_line || a.start_col - b.start_col);
   return out;
+}
+
+function countParams(list: Node, spec: LanguageSpec): number {
+  const params = list.namedChildren.filter((c) => c && (spec.paramTypes ? spec.paramTypes.includes(c.type) : !spec.commentTypes.includes(c.type)));
+  // C's `f(void)` declares no parameters.
+  return params.length === 1 && params[0]!.text === 'void' ? 0 : params.length;
 }
 
 function innermostNamedScope<S extends Span>(scopes: readonly S[], d: Span): S | undefined {
@@ -309,7 +316,7 @@ function signatureOf(d: DefDraft, spec: LanguageSpec, source: string): string {
   const end = d.bodyNode && d.bodyNode.startIndex > start ? d.bodyNode.startIndex : d.node.endIndex;
   let text = source.slice(start, end);
   if (!d.bodyNode) text = text.split('\n')[0] ?? text;
-  text = collapse(text).replace(/\s*[{:=]\s*$/, '').replace(/^(@[\w.]+(\([^)]*\))?\s+)+/, '');
+  text = collapse(text).replace(/\s*[{:=]\s*$/, '').replace(/^(@(?!interface\b)[\w.]+(\([^)]*\))?\s+)+/, '');
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
@@ -330,18 +337,19 @@ function docOf(d: DefDraft, spec: LanguageSpec, startRow: number): string | unde
   if (!prev || !spec.commentTypes.includes(prev.type) || lastRow(prev) < top - 1) return undefined;
   // A trailing comment on the line above (`a int // x`) belongs to that line, not to this definition.
   if (prev.previousSibling && prev.previousSibling.endPosition.row === prev.startPosition.row) return undefined;
-  // Walk back over a run of line comments to the first line of the block.
-  let first = prev;
-  for (let p = prev.previousNamedSibling; p && spec.commentTypes.includes(p.type)
-    && lastRow(p) === first.startPosition.row - 1; p = p.previousNamedSibling) first = p;
-  return firstDocLine(first.text);
+  // A run of line comments is one block: read it from its first line.
+  const run = [prev.text];
+  for (let p = prev.previousNamedSibling, first = prev; p && spec.commentTypes.includes(p.type)
+    && lastRow(p) === first.startPosition.row - 1; first = p, p = p.previousNamedSibling) run.unshift(p.text);
+  return firstDocLine(run.join('\n'));
 }
 
 function firstDocLine(text: string): string | undefined {
   for (const raw of text.split('\n')) {
     const line = raw.trim()
       .replace(/^("""|'''|"|')/, '').replace(/("""|'''|"|')$/, '')
-      .replace(/^(\/\*\*?|\/\/\/?!?|#+|--+\[*=*\[*|\*+\/?|;+)\s?/, '').replace(/\*\/$/, '').trim();
+      .replace(/^(\/\*\*?|\/\/\/?!?|#+|--+\[*=*\[*|\*+\/?|;+)\s?/, '').replace(/\*\/$/, '')
+      .replace(/<\/?(summary|remarks|para|returns|value)>/g, '').trim();
     if (line && !/^[-=*#]+$/.test(line)) return line.length > 200 ? `${line.slice(0, 199)}…` : line;
   }
   return undefined;

@@ -5,12 +5,12 @@ import { extract } from './extract.js';
 import { loadGrammar } from './grammar.js';
 import type { LanguageSpec } from './spec.js';
 
-export async function parseSource(spec: LanguageSpec, source: string): Promise<ParsedFile> {
+export async function parseSource(spec: LanguageSpec, source: string, path = ''): Promise<ParsedFile> {
   const { parser, query } = await loadGrammar(spec);
   const tree = parser.parse(source);
   if (!tree) throw new Error(`tree-sitter returned no tree for ${spec.id}`);
   try {
-    return extract(tree, source, query, spec);
+    return extract(tree, source, query, spec, path);
   } finally {
     tree.delete();
   }

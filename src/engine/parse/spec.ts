@@ -13,6 +13,8 @@ export interface ExportContext {
   topLevel: boolean;
   /** Export status of the enclosing symbol, if any. */
   parentExported?: boolean;
+  /** Root-relative path of the file ('' when unknown), e.g. to tell C headers from sources. */
+  path: string;
   /** Names listed by `@export.name` captures (`export { a }`, Python `__all__`). */
   exportList: ReadonlySet<string>;
 }
@@ -32,6 +34,8 @@ export interface LanguageSpec {
   decoratorTypes?: string[];
   /** Parent node types that wrap a definition without being one (`export_statement`): doc comments sit above them. */
   wrapperTypes?: string[];
+  /** Node types in a `@params` list that are parameters (default: every non-comment named child). */
+  paramTypes?: string[];
   /** Functions directly inside a `module` symbol are methods (Ruby modules), not functions (Rust `mod`). */
   moduleMembersAreMethods?: boolean;
   /** A local variable does not hide a call of the same name (Bash: functions and variables are separate namespaces). */

@@ -2,19 +2,11 @@
 // Exported = `public` (top-level types need it; members need it and an exported parent).
 // Interface members are implicitly public unless `private`; enum members and record positional
 // parameters are as visible as their type. Attributes are children of the declaration node, so
-// start lines include them; `///` XML doc lines above a declaration are its doc comment.
-import type { Node } from 'web-tree-sitter';
+// start lines include them and signatures skip them; `///` lines above a declaration are its doc.
 import { hasModifier, type ExportContext, type LanguageSpec } from '../spec.js';
 
-/** `int a, b;` symbols are declarators; the modifiers are on the field declaration. */
-function declarationOf(node: Node): Node {
-  let n = node;
-  while ((n.type === 'variable_declarator' || n.type === 'variable_declaration') && n.parent) n = n.parent;
-  return n;
-}
-
 function isExported(ctx: ExportContext): boolean {
-  const node = declarationOf(ctx.node);
+  const { node } = ctx;
   if (ctx.topLevel) return hasModifier(node, 'public');
   if (!ctx.parentExported) return false;
   if (node.type === 'enum_member_declaration' || node.type === 'parameter') return true;
@@ -28,7 +20,7 @@ export const csharp: LanguageSpec = {
   extensions: ['.cs'],
   shebangs: [],
   commentTypes: ['comment'],
-  // Lets a declarator symbol (`int a, b;`) find the doc comment above its declaration.
-  wrapperTypes: ['variable_declaration', 'field_declaration', 'event_field_declaration'],
+  // Attribute lists are children of the declaration: the signature starts after them.
+  decoratorTypes: ['attribute_list'],
   isExported,
 };

@@ -8,8 +8,7 @@ import { hasModifier, type ExportContext, type LanguageSpec } from '../spec.js';
 const IMPLICITLY_PUBLIC_BODIES = ['interface_body', 'annotation_type_body'];
 
 function isExported(ctx: ExportContext): boolean {
-  // `int a, b;` symbols are declarators; the modifiers are on the declaration.
-  const node = ctx.node.type === 'variable_declarator' && ctx.node.parent ? ctx.node.parent : ctx.node;
+  const { node } = ctx;
   if (ctx.topLevel) return hasModifier(node, 'public', ['modifiers']);
   if (!ctx.parentExported) return false;
   if (node.type === 'enum_constant') return true;
@@ -24,7 +23,5 @@ export const java: LanguageSpec = {
   extensions: ['.java'],
   shebangs: [],
   commentTypes: ['line_comment', 'block_comment'],
-  // Lets a declarator symbol (`int a, b;`) find the doc comment above its declaration.
-  wrapperTypes: ['field_declaration', 'constant_declaration'],
   isExported,
 };

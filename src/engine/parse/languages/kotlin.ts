@@ -8,9 +8,7 @@ const HIDDEN = ['private', 'internal', 'protected'];
 
 function isExported(ctx: ExportContext): boolean {
   if (!ctx.topLevel && !ctx.parentExported) return false;
-  // A destructuring entry (`val (a, b) = …`) carries its modifiers on the declaration.
-  const node = ctx.node.type === 'variable_declaration' && ctx.node.parent?.parent ? ctx.node.parent.parent : ctx.node;
-  return !HIDDEN.some((kw) => hasModifier(node, kw, ['modifiers', 'visibility_modifier']));
+  return !HIDDEN.some((kw) => hasModifier(ctx.node, kw, ['modifiers', 'visibility_modifier']));
 }
 
 export const kotlin: LanguageSpec = {
