@@ -53,7 +53,7 @@ export class Project {
   private constructor(readonly root: string, readonly dataDir: string, readonly settings: Settings) {
     this.store = IndexStore.open(dataDir);
     this.names = new NameIndex(this.store.symbolNameCounts());
-    this.indexer = new Indexer(root, this.store, () => (this.pool ??= new ParserPool(settings.workers, settings.max_file_size)),
+    this.indexer = new Indexer(root, this.store, () => this.parserPool(),
       (removed, added) => this.names.update(removed, added));
   }
 
@@ -191,10 +191,22 @@ export class Project {
     return run;
   }
 
+  /** Starts the parser workers and compiles the queries of the languages in the index. */
+  async warmUp(): Promise<void> {
+    const languages = [...new Set(this.store.allFiles().filter((f) => f.status !== 'skipped' && f.language).map((f) => f.language!))];
+    await this.parserPool().warm(languages);
+  }
+
+  /** Workers start on first use: a warm restart with nothing to parse never starts them. */
+  private parserPool(): ParserPool {
+    return (this.pool ??= new ParserPool(this.settings.workers, this.settings.max_file_size));
+  }
+
   // ---- watching ----------------------------------------------------------------------------
 
   async watch(): Promise<void> {
     if (this.subscription) return;
+    void this.warmUp();
     const dataRel = relative(this.root, this.dataDir);
     this.subscription = await watcher.subscribe(this.root, (err, events) => {
       if (err) { log.warn({ err: err.message }, 'file watcher error'); return; }

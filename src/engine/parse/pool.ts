@@ -50,6 +50,14 @@ export class ParserPool {
     await Promise.all(batches);
   }
 
+  /**
+   * Loads grammars and compiles queries now, so the first edit does not pay for it. One request
+   * per worker; on an idle pool each worker takes one.
+   */
+  async warm(languages: readonly string[]): Promise<void> {
+    await Promise.all(this.slots.map(() => this.submit({ id: this.nextId++, jobs: [], maxFileSize: this.maxFileSize, warm: [...languages] })));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));

@@ -35,6 +35,8 @@ export interface ParseOutcome {
 export interface WorkerRequest {
   id: number;
   jobs: ParseJob[];
+  /** Languages whose grammars and queries to load ahead of the first edit. */
+  warm?: string[];
   maxFileSize: number;
   /** Parse and drop the tree, extracting nothing (the bench's parse-only floor). */
   parseOnly?: boolean;
