@@ -46,7 +46,6 @@ CREATE TABLE IF NOT EXISTS symbols (
 );
 CREATE INDEX IF NOT EXISTS symbols_file ON symbols(file_id);
 CREATE INDEX IF NOT EXISTS symbols_name ON symbols(name);
-CREATE INDEX IF NOT EXISTS symbols_qualified ON symbols(qualified_name);
 
 CREATE TABLE IF NOT EXISTS imports (
   file_id INTEGER NOT NULL,

@@ -11,6 +11,7 @@ import { decodeRefs } from './refs-codec.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 
 type Db = InstanceType<typeof Database>;
+type Statement = Database.Statement<unknown[]>;
 
 export interface FileRow {
   id: number;
@@ -73,8 +74,16 @@ function toSymbol(row: unknown): SymbolRow {
 
 export class IndexStore {
   readonly db: Db;
+  private readonly statements = new Map<string, Statement>();
 
   private constructor(db: Db) { this.db = db; }
+
+  /** Prepared once per SQL text: preparing dominates the cost of small writes. */
+  private sql(text: string): Statement {
+    let st = this.statements.get(text);
+    if (!st) this.statements.set(text, (st = this.db.prepare(text)));
+    return st;
+  }
 
   /** Opens (creating if needed) the index in `dataDir`; an index of another schema version is rebuilt. */
   static open(dataDir: string): IndexStore {
@@ -113,12 +122,12 @@ export class IndexStore {
   // ---- meta -------------------------------------------------------------------------------
 
   meta(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').raw().get(key) as [string] | undefined;
+    const row = this.sql('SELECT value FROM meta WHERE key = ?').raw().get(key) as [string] | undefined;
     return row?.[0];
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   get generation(): number { return Number(this.meta('generation') ?? 0); }
@@ -141,7 +150,7 @@ export class IndexStore {
   /** Stores a parsed file, replacing what was stored for its path. */
   putFile(change: FileChange, generation: number): number {
     const o = change.outcome;
-    const row = this.db.prepare(`
+    const row = this.sql(`
       INSERT INTO files(path, language, size, mtime_ms, hash, status, skip_reason, detail, parse_errors, lines, code_lines,
                         comment_lines, blank_lines, namespace, resolved, generation)
       VALUES (@path, @language, @size, @mtime, @hash, @status, @skip, @detail, @errors, @lines, @code, @comment, @blank, @ns, 0, @gen)
@@ -158,22 +167,22 @@ export class IndexStore {
     const id = row[0];
     this.clearFileContent(id);
     this.insertSymbols(id, o.path, o.symbols);
-    const imp = this.db.prepare('INSERT INTO imports(file_id, seq, specifier, line, kind, form, system, reexport, bindings) VALUES (?,?,?,?,?,?,?,?,?)');
+    const imp = this.sql('INSERT INTO imports(file_id, seq, specifier, line, kind, form, system, reexport, bindings) VALUES (?,?,?,?,?,?,?,?,?)');
     o.imports.forEach((r, i) => imp.run(id, i, r.specifier, r.line, r.kind, r.form ?? null, r.system ? 1 : 0, r.reexport ? 1 : 0, JSON.stringify(r.bindings)));
     if (o.refNames.length) {
-      this.db.prepare('INSERT INTO file_refs(file_id, refs) VALUES (?, ?)').run(id, o.refsJson);
-      this.db.prepare('INSERT INTO ref_names(rowid, names) VALUES (?, ?)').run(id, o.refNames.join(' '));
+      this.sql('INSERT INTO file_refs(file_id, refs) VALUES (?, ?)').run(id, o.refsJson);
+      this.sql('INSERT INTO ref_names(rowid, names) VALUES (?, ?)').run(id, o.refNames.join(' '));
     }
     return id;
   }
 
   /** Only the stat changed (same content hash): keep everything, record the new mtime/size. */
   touchFile(path: string, mtimeMs: number, size: number): void {
-    this.db.prepare('UPDATE files SET mtime_ms = ?, size = ? WHERE path = ?').run(mtimeMs, size, path);
+    this.sql('UPDATE files SET mtime_ms = ?, size = ? WHERE path = ?').run(mtimeMs, size, path);
   }
 
   private insertSymbols(fileId: number, path: string, symbols: readonly ExtractedSymbol[]): void {
-    const ins = this.db.prepare(`INSERT INTO symbols(file_id, symbol_id, name, qualified_name, kind, start_line, end_line, start_col,
+    const ins = this.sql(`INSERT INTO symbols(file_id, symbol_id, name, qualified_name, kind, start_line, end_line, start_col,
       signature, parent, exported, doc, complexity, param_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
     const seen = new Map<string, number>();
     for (const s of symbols) seen.set(s.qualified_name, (seen.get(s.qualified_name) ?? 0) + 1);
@@ -186,10 +195,10 @@ export class IndexStore {
   }
 
   private clearFileContent(id: number): void {
-    this.db.prepare('DELETE FROM symbols WHERE file_id = ?').run(id);
-    this.db.prepare('DELETE FROM imports WHERE file_id = ?').run(id);
-    this.db.prepare('DELETE FROM file_refs WHERE file_id = ?').run(id);
-    this.db.prepare('DELETE FROM ref_names WHERE rowid = ?').run(id);
+    this.sql('DELETE FROM symbols WHERE file_id = ?').run(id);
+    this.sql('DELETE FROM imports WHERE file_id = ?').run(id);
+    this.sql('DELETE FROM file_refs WHERE file_id = ?').run(id);
+    this.sql('DELETE FROM ref_names WHERE rowid = ?').run(id);
   }
 
   /**
@@ -199,75 +208,75 @@ export class IndexStore {
   deleteFile(path: string): void {
     const id = this.fileId(path);
     if (id === undefined) return;
-    this.db.prepare(`INSERT INTO unresolved(file_id, specifier, line, missing_path)
+    this.sql(`INSERT INTO unresolved(file_id, specifier, line, missing_path)
       SELECT source_id, specifier, line, ? FROM edges WHERE target_id = ? AND source_id != ?`).run(path, id, id);
-    this.db.prepare('UPDATE files SET resolved = 0 WHERE id IN (SELECT source_id FROM edges WHERE target_id = ?)').run(id);
-    this.db.prepare('DELETE FROM edges WHERE target_id = ? OR source_id = ?').run(id, id);
-    this.db.prepare('DELETE FROM externals WHERE file_id = ?').run(id);
-    this.db.prepare('DELETE FROM unresolved WHERE file_id = ?').run(id);
+    this.sql('UPDATE files SET resolved = 0 WHERE id IN (SELECT source_id FROM edges WHERE target_id = ?)').run(id);
+    this.sql('DELETE FROM edges WHERE target_id = ? OR source_id = ?').run(id, id);
+    this.sql('DELETE FROM externals WHERE file_id = ?').run(id);
+    this.sql('DELETE FROM unresolved WHERE file_id = ?').run(id);
     this.clearFileContent(id);
-    this.db.prepare('DELETE FROM files WHERE id = ?').run(id);
+    this.sql('DELETE FROM files WHERE id = ?').run(id);
   }
 
   /** Replaces a file's resolved imports; unresolved imports keep the deleted path they pointed at. */
   putResolution(fileId: number, res: FileResolution): void {
     const missing = new Map<string, string>();
-    for (const r of this.db.prepare('SELECT specifier, line, missing_path FROM unresolved WHERE file_id = ? AND missing_path IS NOT NULL')
+    for (const r of this.sql('SELECT specifier, line, missing_path FROM unresolved WHERE file_id = ? AND missing_path IS NOT NULL')
       .raw().all(fileId) as Array<[string, number, string]>) missing.set(`${r[1]}:${r[0]}`, r[2]);
-    this.db.prepare('DELETE FROM edges WHERE source_id = ?').run(fileId);
-    this.db.prepare('DELETE FROM externals WHERE file_id = ?').run(fileId);
-    this.db.prepare('DELETE FROM unresolved WHERE file_id = ?').run(fileId);
-    const edge = this.db.prepare('INSERT INTO edges(source_id, target_id, kind, line, specifier) SELECT ?, id, ?, ?, ? FROM files WHERE path = ?');
+    this.sql('DELETE FROM edges WHERE source_id = ?').run(fileId);
+    this.sql('DELETE FROM externals WHERE file_id = ?').run(fileId);
+    this.sql('DELETE FROM unresolved WHERE file_id = ?').run(fileId);
+    const edge = this.sql('INSERT INTO edges(source_id, target_id, kind, line, specifier) SELECT ?, id, ?, ?, ? FROM files WHERE path = ?');
     for (const e of res.edges) edge.run(fileId, e.kind, e.line, e.specifier, e.target);
-    const ext = this.db.prepare('INSERT INTO externals(file_id, specifier, package, line) VALUES (?,?,?,?)');
+    const ext = this.sql('INSERT INTO externals(file_id, specifier, package, line) VALUES (?,?,?,?)');
     for (const e of res.external) ext.run(fileId, e.specifier, e.package, e.line);
-    const unres = this.db.prepare('INSERT INTO unresolved(file_id, specifier, line, missing_path) VALUES (?,?,?,?)');
+    const unres = this.sql('INSERT INTO unresolved(file_id, specifier, line, missing_path) VALUES (?,?,?,?)');
     for (const u of res.unresolved) unres.run(fileId, u.specifier, u.line, missing.get(`${u.line}:${u.specifier}`) ?? null);
-    this.db.prepare('UPDATE files SET resolved = 1 WHERE id = ?').run(fileId);
+    this.sql('UPDATE files SET resolved = 1 WHERE id = ?').run(fileId);
   }
 
   // ---- reads -----------------------------------------------------------------------------
 
   counts(): { symbols: number; edges: number } {
-    const [symbols, edges] = this.db.prepare('SELECT (SELECT count(*) FROM symbols), (SELECT count(*) FROM edges)').raw().get() as [number, number];
+    const [symbols, edges] = this.sql('SELECT (SELECT count(*) FROM symbols), (SELECT count(*) FROM edges)').raw().get() as [number, number];
     return { symbols, edges };
   }
 
   fileId(path: string): number | undefined {
-    const row = this.db.prepare('SELECT id FROM files WHERE path = ?').raw().get(path) as [number] | undefined;
+    const row = this.sql('SELECT id FROM files WHERE path = ?').raw().get(path) as [number] | undefined;
     return row?.[0];
   }
 
   file(path: string): FileRow | undefined {
-    const row = this.db.prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE path = ?`).get(path);
+    const row = this.sql(`SELECT ${FILE_COLUMNS} FROM files WHERE path = ?`).get(path);
     return row ? clean<FileRow>(row) : undefined;
   }
 
   allFiles(): FileRow[] {
-    return this.db.prepare(`SELECT ${FILE_COLUMNS} FROM files ORDER BY path`).all().map((r) => clean<FileRow>(r));
+    return this.sql(`SELECT ${FILE_COLUMNS} FROM files ORDER BY path`).all().map((r) => clean<FileRow>(r));
   }
 
   /** path → [size, mtime, hash] for the freshness checks at startup. */
   fileStats(): Map<string, { size: number; mtimeMs: number; hash: string }> {
     const m = new Map<string, { size: number; mtimeMs: number; hash: string }>();
-    for (const [path, size, mtimeMs, hash] of this.db.prepare('SELECT path, size, mtime_ms, hash FROM files').raw().all() as Array<[string, number, number, string]>) {
+    for (const [path, size, mtimeMs, hash] of this.sql('SELECT path, size, mtime_ms, hash FROM files').raw().all() as Array<[string, number, number, string]>) {
       m.set(path, { size, mtimeMs, hash });
     }
     return m;
   }
 
   unresolvedFiles(): Array<{ id: number; path: string; language: string | null }> {
-    return (this.db.prepare("SELECT id, path, language FROM files WHERE resolved = 0 AND status != 'skipped'").raw().all() as Array<[number, string, string | null]>)
+    return (this.sql("SELECT id, path, language FROM files WHERE resolved = 0 AND status != 'skipped'").raw().all() as Array<[number, string, string | null]>)
       .map(([id, path, language]) => ({ id, path, language }));
   }
 
   markUnresolved(paths: Iterable<string>): void {
-    const st = this.db.prepare('UPDATE files SET resolved = 0 WHERE path = ?');
+    const st = this.sql('UPDATE files SET resolved = 0 WHERE path = ?');
     for (const p of paths) st.run(p);
   }
 
   symbolsOfFile(path: string): SymbolRow[] {
-    return this.db.prepare(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE f.path = ? ORDER BY s.start_line, s.start_col`)
+    return this.sql(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE f.path = ? ORDER BY s.start_line, s.start_col`)
       .all(path).map(toSymbol);
   }
 
@@ -276,25 +285,25 @@ export class IndexStore {
     for (let i = 0; i < names.length; i += 500) {
       const part = names.slice(i, i + 500);
       const sql = `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.name IN (${part.map(() => '?').join(',')})`;
-      for (const r of this.db.prepare(sql).all(...part)) out.push(toSymbol(r));
+      for (const r of this.sql(sql).all(...part)) out.push(toSymbol(r));
     }
     return out;
   }
 
+  /** Symbols whose qualified name is `qualified`, found through the name index on its last segment. */
   symbolsQualified(qualified: string): SymbolRow[] {
-    return this.db.prepare(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.qualified_name = ?`)
-      .all(qualified).map(toSymbol);
+    return this.symbolsNamed([qualified.slice(qualified.lastIndexOf('.') + 1)]).filter((s) => s.qualified_name === qualified);
   }
 
   /** Every distinct symbol name with its number of definitions (the in-memory name index). */
   symbolNameCounts(): Map<string, number> {
     const m = new Map<string, number>();
-    for (const [n, c] of this.db.prepare('SELECT name, count(*) FROM symbols GROUP BY name').raw().all() as Array<[string, number]>) m.set(n, c);
+    for (const [n, c] of this.sql('SELECT name, count(*) FROM symbols GROUP BY name').raw().all() as Array<[string, number]>) m.set(n, c);
     return m;
   }
 
   importsOfFile(fileId: number): ImportRecord[] {
-    return (this.db.prepare('SELECT specifier, line, kind, form, system, reexport, bindings FROM imports WHERE file_id = ? ORDER BY seq')
+    return (this.sql('SELECT specifier, line, kind, form, system, reexport, bindings FROM imports WHERE file_id = ? ORDER BY seq')
       .raw().all(fileId) as Array<[string, number, ImportKind, string | null, number, number, string]>).map(([specifier, line, kind, form, system, reexport, bindings]) => {
       const rec: ImportRecord = { specifier, line, kind, bindings: JSON.parse(bindings) as ImportBinding[] };
       if (form) rec.form = form;
@@ -305,14 +314,14 @@ export class IndexStore {
   }
 
   refsOfFile(fileId: number, onlyName?: string): RefSite[] {
-    const row = this.db.prepare('SELECT refs FROM file_refs WHERE file_id = ?').raw().get(fileId) as [string] | undefined;
+    const row = this.sql('SELECT refs FROM file_refs WHERE file_id = ?').raw().get(fileId) as [string] | undefined;
     return row ? decodeRefs(row[0], onlyName) : [];
   }
 
   /** Files whose references mention `name` (case-insensitive full-text match; callers filter exactly). */
   filesReferencing(name: string): Array<{ id: number; path: string }> {
     const phrase = `"${name.replace(/"/g, '""')}"`;
-    return (this.db.prepare('SELECT f.id, f.path FROM ref_names JOIN files f ON f.id = ref_names.rowid WHERE ref_names MATCH ?')
+    return (this.sql('SELECT f.id, f.path FROM ref_names JOIN files f ON f.id = ref_names.rowid WHERE ref_names MATCH ?')
       .raw().all(`names : ${phrase}`) as Array<[number, string]>).map(([id, path]) => ({ id, path }));
   }
 
@@ -329,40 +338,40 @@ export class IndexStore {
   }
 
   private edgeQuery(where: string, ...params: unknown[]): EdgeRow[] {
-    return (this.db.prepare(`SELECT s.path, t.path, e.kind, e.line, e.specifier FROM edges e
+    return (this.sql(`SELECT s.path, t.path, e.kind, e.line, e.specifier FROM edges e
       JOIN files s ON s.id = e.source_id JOIN files t ON t.id = e.target_id WHERE ${where} ORDER BY s.path, t.path, e.line`)
       .raw().all(...params) as Array<[string, string, ImportKind, number, string]>)
       .map(([source, target, kind, line, specifier]) => ({ source, target, kind, line, specifier }));
   }
 
   externalsOf(fileId: number): Array<{ specifier: string; package: string; line: number }> {
-    return (this.db.prepare('SELECT specifier, package, line FROM externals WHERE file_id = ? ORDER BY line, specifier').raw().all(fileId) as Array<[string, string, number]>)
+    return (this.sql('SELECT specifier, package, line FROM externals WHERE file_id = ? ORDER BY line, specifier').raw().all(fileId) as Array<[string, string, number]>)
       .map(([specifier, pkg, line]) => ({ specifier, package: pkg, line }));
   }
 
   unresolvedOf(fileId: number): Array<{ specifier: string; line: number; missing_path: string | null }> {
-    return (this.db.prepare('SELECT specifier, line, missing_path FROM unresolved WHERE file_id = ? ORDER BY line, specifier').raw().all(fileId) as Array<[string, number, string | null]>)
+    return (this.sql('SELECT specifier, line, missing_path FROM unresolved WHERE file_id = ? ORDER BY line, specifier').raw().all(fileId) as Array<[string, number, string | null]>)
       .map(([specifier, line, missing_path]) => ({ specifier, line, missing_path }));
   }
 
   /** Files whose imports pointed at `path` before it was deleted. */
   importersOfMissing(path: string): string[] {
-    return (this.db.prepare('SELECT DISTINCT f.path FROM unresolved u JOIN files f ON f.id = u.file_id WHERE u.missing_path = ? ORDER BY f.path')
+    return (this.sql('SELECT DISTINCT f.path FROM unresolved u JOIN files f ON f.id = u.file_id WHERE u.missing_path = ? ORDER BY f.path')
       .raw().all(path) as Array<[string]>).map((r) => r[0]);
   }
 
   /** Files that have at least one unresolved import (a new file may satisfy them). */
   filesWithUnresolved(): string[] {
-    return (this.db.prepare('SELECT DISTINCT f.path FROM unresolved u JOIN files f ON f.id = u.file_id').raw().all() as Array<[string]>).map((r) => r[0]);
+    return (this.sql('SELECT DISTINCT f.path FROM unresolved u JOIN files f ON f.id = u.file_id').raw().all() as Array<[string]>).map((r) => r[0]);
   }
 
   filesDeclaringNamespace(ns: string): string[] {
-    return (this.db.prepare('SELECT path FROM files WHERE namespace = ? ORDER BY path').raw().all(ns) as Array<[string]>).map((r) => r[0]);
+    return (this.sql('SELECT path FROM files WHERE namespace = ? ORDER BY path').raw().all(ns) as Array<[string]>).map((r) => r[0]);
   }
 
   namespaceIndex(): Map<string, string[]> {
     const m = new Map<string, string[]>();
-    for (const [ns, path] of this.db.prepare('SELECT namespace, path FROM files WHERE namespace IS NOT NULL ORDER BY path').raw().all() as Array<[string, string]>) {
+    for (const [ns, path] of this.sql('SELECT namespace, path FROM files WHERE namespace IS NOT NULL ORDER BY path').raw().all() as Array<[string, string]>) {
       (m.get(ns) ?? m.set(ns, []).get(ns)!).push(path);
     }
     return m;
@@ -371,7 +380,7 @@ export class IndexStore {
   /** Top-level class-like symbol name → files defining it. */
   typeIndex(): Map<string, string[]> {
     const m = new Map<string, string[]>();
-    for (const [name, path] of this.db.prepare(`SELECT DISTINCT s.name, f.path FROM symbols s JOIN files f ON f.id = s.file_id
+    for (const [name, path] of this.sql(`SELECT DISTINCT s.name, f.path FROM symbols s JOIN files f ON f.id = s.file_id
       WHERE s.parent IS NULL AND s.kind IN ${CLASS_LIKE_KINDS} ORDER BY f.path`).raw().all() as Array<[string, string]>) {
       (m.get(name) ?? m.set(name, []).get(name)!).push(path);
     }
@@ -380,7 +389,7 @@ export class IndexStore {
 
   /** Class-like top-level type names a file declares (for re-resolving their users). */
   typeNamesOf(fileId: number): string[] {
-    return (this.db.prepare(`SELECT DISTINCT name FROM symbols WHERE file_id = ? AND parent IS NULL AND kind IN ${CLASS_LIKE_KINDS}`)
+    return (this.sql(`SELECT DISTINCT name FROM symbols WHERE file_id = ? AND parent IS NULL AND kind IN ${CLASS_LIKE_KINDS}`)
       .raw().all(fileId) as Array<[string]>).map((r) => r[0]);
   }
 }

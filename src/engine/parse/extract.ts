@@ -14,8 +14,9 @@ import type { LanguageSpec } from './spec.js';
 const GENERIC_KINDS: ReadonlySet<SymbolKind> = new Set(['variable', 'property']);
 const FUNCTION_KINDS: ReadonlySet<SymbolKind> = new Set(['function', 'method']);
 const CLASS_LIKE: ReadonlySet<SymbolKind> = new Set(['class', 'struct', 'interface', 'trait', 'enum']);
-/** Which capture wins when one identifier is captured as several reference kinds. */
-const REF_PRIORITY: readonly RefKind[] = ['call', 'inherit', 'import', 'write', 'type', 'attribute', 'read'];
+/** Which capture wins when one identifier is captured as several reference kinds (lower wins). */
+const REF_RANK = new Map<RefKind, number>((['call', 'inherit', 'import', 'write', 'type', 'attribute', 'read'] as const).map((k, i) => [k, i]));
+const REF_CAPTURES = new Map<string, RefKind>(REF_KINDS.map((k) => [`reference.${k}`, k]));
 
 interface Span { start: number; end: number }
 
@@ -81,13 +82,38 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
   let namespace: string | undefined;
   let errorNodes = 0;
 
+  const addRef = (n: Node, kind: RefKind, receiver: string | undefined) => {
+    const prev = refsByNode.get(n.startIndex);
+    if (prev && (REF_RANK.get(prev.kind)! < REF_RANK.get(kind)!
+      || (prev.kind === kind && (prev.receiver !== undefined || receiver === undefined)))) return;
+    refsByNode.set(n.startIndex, { node: n, kind, start: n.startIndex, receiver });
+  };
+  // Captures that need no other capture of their match; most matches are one such capture.
+  const simple = (name: string, n: Node): boolean => {
+    const refKind = REF_CAPTURES.get(name);
+    if (refKind) { addRef(n, refKind, undefined); return true; }
+    switch (name) {
+      case 'local.scope': scopes.push({ start: n.startIndex, end: n.endIndex }); return true;
+      case 'local.definition': localDefs.push({ name: n.text, start: n.startIndex, end: n.endIndex }); return true;
+      case 'branch': branches.push(n.startIndex); return true;
+      case 'comment': comments.push(n); return true;
+      case 'namespace': namespace = collapse(n.text).replace(/;$/, ''); return true;
+      case 'export.name': exportNames.add(stripQuotes(n.text)); return true;
+      case 'import.alias': case 'import.default': case 'import.namespace': case 'ignore': bindingNodes.push(n.startIndex); return true;
+      case 'import.name': refsByNode.set(n.startIndex, { node: n, kind: 'import', start: n.startIndex }); return true;
+      case 'error': errorNodes++; return true;
+      default: return false;
+    }
+  };
+
   for (const match of query.matches(root)) {
+    const list = match.captures;
+    if (list.length === 1 && simple(list[0]!.name, list[0]!.node)) continue;
     const caps = capturesOf(match);
-    const first = match.captures[0]?.name ?? '';
-    if (first.startsWith('definition.') || caps.has('name')) {
-      const defCap = match.captures.find((c) => c.name.startsWith('definition.'));
-      const nameNode = caps.get('name');
-      if (!defCap || !nameNode) continue;
+    const nameNode = caps.get('name');
+    if (nameNode) {
+      const defCap = list.find((c) => c.name.startsWith('definition.'));
+      if (!defCap) continue;
       const kind = defCap.name.slice('definition.'.length) as SymbolKind;
       if (!SYMBOL_KINDS.includes(kind)) continue;
       const node = defCap.node;
@@ -95,7 +121,7 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
         node, nameNode, kind, start: node.startIndex, end: node.endIndex,
         receiver: caps.get('receiver')?.text, docNode: caps.get('doc'), bodyNode: caps.get('body'),
         paramsNode: caps.get('params'),
-        paramCaptures: match.captures.filter((c) => c.name === 'param').length,
+        paramCaptures: list.filter((c) => c.name === 'param').length,
         keepKind: match.setProperties?.keep_kind === 'true',
       };
       // One name node, one symbol: keep the widest definition node (decorated wrappers, exports).
@@ -109,38 +135,17 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
       }
       continue;
     }
-    for (const cap of match.captures) {
+    const receiver = caps.get('receiver')?.text;
+    for (const cap of list) {
       const n = cap.node;
-      switch (cap.name) {
-        case 'local.scope': scopes.push({ start: n.startIndex, end: n.endIndex }); break;
-        case 'local.definition': localDefs.push({ name: n.text, start: n.startIndex, end: n.endIndex }); break;
-        case 'scope.named': {
-          const nm = caps.get('scope.name');
-          if (nm) namedScopes.push({ name: cleanTypeName(nm.text), start: n.startIndex, end: n.endIndex });
-          break;
-        }
-        case 'branch': branches.push(n.startIndex); break;
-        case 'comment': comments.push(n); break;
-        case 'namespace': namespace = collapse(n.text).replace(/;$/, ''); break;
-        case 'export.name': exportNames.add(stripQuotes(n.text)); break;
-        case 'import.alias': case 'import.default': case 'import.namespace': case 'ignore': bindingNodes.push(n.startIndex); break;
-        case 'import.name':
-          refsByNode.set(n.startIndex, { node: n, kind: 'import', start: n.startIndex });
-          break;
-        case 'error': errorNodes++; break;
-        case 'import': addImport(importsByStmt, match, caps, n, spec); break;
-        default:
-          if (cap.name.startsWith('reference.')) {
-            const kind = cap.name.slice('reference.'.length) as RefKind;
-            if (!REF_KINDS.includes(kind)) break;
-            const prev = refsByNode.get(n.startIndex);
-            const receiver = caps.get('receiver')?.text;
-            if (prev && (REF_PRIORITY.indexOf(prev.kind) < REF_PRIORITY.indexOf(kind)
-              || (prev.kind === kind && (prev.receiver !== undefined || receiver === undefined)))) break;
-            refsByNode.set(n.startIndex, {
-              node: n, kind, start: n.startIndex, receiver,
-            });
-          }
+      if (cap.name === 'import') addImport(importsByStmt, match, caps, n, spec);
+      else if (cap.name === 'scope.named') {
+        const nm = caps.get('scope.name');
+        if (nm) namedScopes.push({ name: cleanTypeName(nm.text), start: n.startIndex, end: n.endIndex });
+      } else {
+        const refKind = REF_CAPTURES.get(cap.name);
+        if (refKind) addRef(n, refKind, receiver);
+        else simple(cap.name, n); // import bindings, comments…; other names (receiver, _predicates) are ignored
       }
     }
   }
