@@ -12,6 +12,7 @@ import { discover, ignoredAmong, passesDenyList, type DiscoveredFile, type Disco
 import { languageFromPath } from './discover/languages.js';
 import type { Freshness } from './freshness.js';
 import { FileGraph } from './graph/file-graph.js';
+import { runGit } from './history/git.js';
 import { Indexer, type IndexProgress, type SyncResult } from './index/indexer.js';
 import { IndexStore } from './index/store.js';
 import { NameIndex } from './name-index.js';
@@ -264,6 +265,12 @@ export class Project {
       throw invalidArgument(`Path '${input}' is outside the project root.`, { reason: 'outside_root', path: input });
     }
     return { rel: relative(this.root, real).split(sep).join('/'), abs: real };
+  }
+
+  /** The checked-out branch, or undefined outside a git work tree (or on a detached HEAD). */
+  async currentBranch(): Promise<string | undefined> {
+    const out = (await runGit(this.root, ['rev-parse', '--abbrev-ref', 'HEAD'], { timeoutMs: 5000 }))?.trim();
+    return out && out !== 'HEAD' ? out : undefined;
   }
 
   /** Re-indexes inline the cited files whose stat changed since indexing (at most 20). */

@@ -11,6 +11,7 @@ import { mountMcp } from '../mcp/http-transports.js';
 import { invoke } from '../operations/execute.js';
 import { OPERATIONS } from '../operations/registry.js';
 import { VERSION } from '../version.js';
+import type { Project } from '../engine/project.js';
 import type { ProjectHub } from './projects.js';
 
 type Env = { Bindings: HttpBindings; Variables: { requestId: string } };
@@ -42,6 +43,20 @@ function queryArgs(c: Context<Env>): Record<string, unknown> {
 
 function projectSummary(e: { id: string; path: string; created_at: string; project: { store: { generation: number }; initialIndexDone: boolean } }) {
   return { id: e.id, path: e.path, created_at: e.created_at, generation: e.project.store.generation, status: e.project.initialIndexDone ? 'ready' : 'indexing' };
+}
+
+/**
+ * `branch` is accepted on every REST route (attocode clients send it). The index reflects the
+ * working tree; another branch than the checked-out one is answered from it, with a note.
+ */
+async function branchNotes(project: Project, args: unknown): Promise<string[]> {
+  if (!args || typeof args !== 'object' || !('branch' in args)) return [];
+  const record = args as Record<string, unknown>;
+  const branch = record.branch;
+  delete record.branch;
+  if (typeof branch !== 'string' || !branch) return [];
+  const current = await project.currentBranch();
+  return branch === current ? [] : [`branch '${branch}' was ignored: answers come from the working tree${current ? ` (branch '${current}')` : ''}.`];
 }
 
 export function createApp(hub: ProjectHub): { app: Hono<Env>; close(): Promise<void> } {
@@ -95,9 +110,10 @@ export function createApp(hub: ProjectHub): { app: Hono<Env>; close(): Promise<v
         const entry = hub.get(c.req.param('id'));
         if (!entry) throw notFound(`Unknown project '${c.req.param('id')}'.`, { project: c.req.param('id') });
         const args = op.route.method === 'GET' ? queryArgs(c) : await readJson(c);
+        const notes = await branchNotes(entry.project, args);
         const controller = new AbortController();
         c.env?.incoming?.once('close', () => { if (!c.env.outgoing.writableEnded) controller.abort(); });
-        const res = await invoke(op, entry.project, args, { fromQuery: op.route.method === 'GET', signal: controller.signal });
+        const res = await invoke(op, entry.project, args, { fromQuery: op.route.method === 'GET', signal: controller.signal, notes });
         if (!res.ok) return errorResponse(c, res.error);
         const f = res.output.freshness as { generation: number; stale_files: number; pending_files: number };
         c.header('X-Index-Generation', String(f.generation));

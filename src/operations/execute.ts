@@ -113,10 +113,12 @@ export type InvokeResult =
 
 export interface InvokeOptions extends PrepareOptions {
   signal?: AbortSignal;
+  /** Notes the front end already has for this call (e.g. an ignored `branch`). */
+  notes?: string[];
 }
 
 export async function invoke(op: Operation, project: Project, raw: unknown, opts: InvokeOptions = {}): Promise<InvokeResult> {
-  const notes: string[] = [];
+  const notes: string[] = [...(opts.notes ?? [])];
   const cited = new Set<string>();
   const controller = new AbortController();
   const onAbort = () => controller.abort();

@@ -120,6 +120,12 @@ describe('requests', () => {
     expect(res.body.notes).toEqual(['limit=999 is out of range; clamped to 200.', 'Ignored unknown parameters: KIND, bogus.']);
   });
 
+  it('accepts branch on REST and says when another branch was asked for', async () => {
+    const res = await get('/api/v2/projects/default/symbols?path=src/ok.ts&branch=feature-x');
+    expect(res.status).toBe(200);
+    expect(res.body.notes).toEqual(["branch 'feature-x' was ignored: answers come from the working tree."]);
+  });
+
   it('matches enum values case-insensitively', async () => {
     const res = await get('/api/v2/projects/default/search-symbols?name=ok&kind=FUNCTION');
     expect(res.status).toBe(200);

@@ -3,15 +3,12 @@
 // and .ignore files with the `ignore` library. A built-in deny list then removes dependency,
 // build and tool folders, lockfiles and hidden entries. Content checks (binary, minified,
 // generated) happen later, when a worker reads the file.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { promisify } from 'node:util';
 import ignore, { type Ignore } from 'ignore';
+import { runGit } from '../history/git.js';
 import { languageFromPath } from './languages.js';
-
-const execFileAsync = promisify(execFile);
 
 /** Folder names never indexed, wherever they are. */
 const DENY_DIRS = new Set([
@@ -105,15 +102,8 @@ function assignHeaderLanguage(files: DiscoveredFile[]): void {
 }
 
 async function gitList(root: string): Promise<string[] | undefined> {
-  try {
-    const { stdout } = await execFileAsync(
-      'git', ['-c', 'core.quotepath=off', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-      { cwd: root, maxBuffer: 1 << 30, timeout: 30_000 },
-    );
-    return [...new Set(stdout.split('\0').filter(Boolean))];
-  } catch {
-    return undefined; // not a git work tree, or no git binary
-  }
+  const stdout = await runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  return stdout === undefined ? undefined : [...new Set(stdout.split('\0').filter(Boolean))];
 }
 
 /** Walks the tree honouring .gitignore and .ignore files at every level. */
@@ -179,11 +169,8 @@ export async function ignoredAmong(root: string, paths: readonly string[], sourc
   const rest = paths.filter((p) => !ignored.has(p));
   if (!rest.length) return ignored;
   if (source === 'git') {
-    const stdout = await new Promise<string>((resolveOut) => {
-      const child = execFile('git', ['check-ignore', '-z', '--stdin'], { cwd: root, timeout: 30_000 }, (_err, out) => resolveOut(String(out ?? '')));
-      child.stdin?.end(rest.join('\0'));
-    });
-    for (const p of stdout.split('\0')) if (p) ignored.add(p);
+    const stdout = await runGit(root, ['check-ignore', '-z', '--stdin'], { input: rest.join('\0') });
+    for (const p of (stdout ?? '').split('\0')) if (p) ignored.add(p);
     return ignored;
   }
   for (const p of rest) {

@@ -1,6 +1,7 @@
 // Ruby require resolver. `require_relative` resolves next to the file; `require` against `lib/`,
-// the project root and every `lib/` directory enclosing the file (gems in a monorepo), else it
-// names a gem (its first path segment).
+// the project root, every `lib/` directory enclosing the file and the `lib/` beside each folder
+// enclosing it (a gem's spec/, test/ and exe/ files load from the gem's lib/, also in a monorepo),
+// else it names a gem (its first path segment).
 import { firstFile } from './project.js';
 import { ancestors, basename, dirname, join } from './paths.js';
 import { resolveRecords } from './result.js';
@@ -20,8 +21,10 @@ export function createRubyResolver(): LanguageResolver {
         const file = firstFile(view, [join(dirname(from), rel)]);
         return file ? sink.edge(file) : sink.unresolved();
       }
-      const libs = ancestors(dirname(from)).filter((d) => basename(d) === 'lib');
-      const file = firstFile(view, ['lib', '', ...libs].map((d) => join(d, rel)));
+      const dirs = ancestors(dirname(from));
+      const enclosing = dirs.filter((d) => basename(d) === 'lib');
+      const beside = dirs.filter((d) => d !== '').map((d) => join(d, 'lib')!);
+      const file = firstFile(view, ['lib', '', ...enclosing, ...beside].map((d) => join(d, rel)));
       if (file) sink.edge(file);
       else sink.external(rubyPackageName(record.specifier));
     }),
