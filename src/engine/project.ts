@@ -240,7 +240,7 @@ export class Project {
 
   /** The in-memory file graph of the current generation. */
   graph(): FileGraph {
-    if (!this.graphCache || this.graphCache.generation !== this.store.generation) this.graphCache = FileGraph.load(this.store);
+    this.graphCache = this.graphCache ? this.graphCache.refresh(this.store) : FileGraph.load(this.store);
     return this.graphCache;
   }
 

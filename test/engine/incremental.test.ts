@@ -2,6 +2,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FileGraph } from '../../src/engine/graph/file-graph.js';
 import type { Project } from '../../src/engine/project.js';
 import { dumpIndex } from '../helpers/dump.js';
 import { makeRepo, openIndexed, removeDir, writeFiles } from '../helpers/fixture.js';
@@ -20,7 +21,12 @@ const dirs: string[] = [];
 async function open(root: string): Promise<Project> {
   const p = await openIndexed(root);
   opened.push(p);
+  p.graph(); // loaded before the change, so the change patches it
   return p;
+}
+
+function graphShape(g: FileGraph): unknown {
+  return [...g.files.keys()].sort().map((p) => [p, g.imports(p), g.importers(p)]);
 }
 afterEach(async () => {
   for (const p of opened.splice(0)) await p.close();
@@ -30,6 +36,8 @@ afterEach(async () => {
 async function expectEqualsFresh(project: Project): Promise<void> {
   const fresh = await open(project.root);
   expect(dumpIndex(project)).toEqual(dumpIndex(fresh));
+  // The patched in-memory graph equals one loaded from scratch.
+  expect(graphShape(project.graph())).toEqual(graphShape(FileGraph.load(project.store)));
 }
 
 describe.each([

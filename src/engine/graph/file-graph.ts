@@ -1,6 +1,6 @@
-// The live file graph of one index generation, held in memory for graph walks: adjacency in
-// both directions with edge kinds and lines, file facts, and importance. Built lazily from the
-// store and replaced when the generation changes.
+// The live file graph, held in memory for graph walks: adjacency in both directions with edge
+// kinds and lines, file facts, and importance. Loaded once from the store, then patched with the
+// files each new generation touched, so an edit does not reload a large graph.
 import type { ImportKind } from '../model.js';
 import type { FileRow, IndexStore } from '../index/store.js';
 import { baseImportance, pageRanks } from './importance.js';
@@ -9,32 +9,51 @@ export interface Neighbour { path: string; kind: ImportKind; lines: number[] }
 
 export interface Reach { depth: number; via: string }
 
+type Adjacency = Map<string, Map<string, Neighbour>>;
+
+/** More changed files than this in one refresh reload the graph instead of patching it. */
+const PATCH_LIMIT = 2000;
+
+const byPath = (a: Neighbour, b: Neighbour): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
 export class FileGraph {
   readonly files = new Map<string, FileRow>();
-  private readonly outs = new Map<string, Neighbour[]>();
-  private readonly ins = new Map<string, Neighbour[]>();
+  private readonly outs: Adjacency = new Map();
+  private readonly ins: Adjacency = new Map();
+  private readonly sorted = new Map<string, Neighbour[]>();
   private importanceCache: Map<string, number> | undefined;
+  private importanceStale = false;
+  private recomputeScheduled = false;
 
-  private constructor(readonly generation: number) {}
+  private constructor(public generation: number) {}
 
   static load(store: IndexStore): FileGraph {
     const g = new FileGraph(store.generation);
     for (const f of store.allFiles()) g.files.set(f.path, f);
-    const outs = new Map<string, Map<string, Neighbour>>();
-    const ins = new Map<string, Map<string, Neighbour>>();
-    for (const e of store.allEdges()) {
-      if (e.source === e.target) continue;
-      add(outs, e.source, e.target, e.kind, e.line);
-      add(ins, e.target, e.source, e.kind, e.line);
-    }
-    const byPath = (a: Neighbour, b: Neighbour) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-    for (const [k, m] of outs) g.outs.set(k, [...m.values()].sort(byPath));
-    for (const [k, m] of ins) g.ins.set(k, [...m.values()].sort(byPath));
+    for (const e of store.allEdges()) g.addEdge(e.source, e.target, e.kind, e.line);
     return g;
   }
 
-  imports(path: string): readonly Neighbour[] { return this.outs.get(path) ?? []; }
-  importers(path: string): readonly Neighbour[] { return this.ins.get(path) ?? []; }
+  /** Brings the graph to the store's generation; returns the graph to use from now on. */
+  refresh(store: IndexStore): FileGraph {
+    const generation = store.generation;
+    if (generation === this.generation) return this;
+    const changed = store.filesChangedSince(this.generation);
+    if (changed.length > PATCH_LIMIT) return FileGraph.load(store);
+    const present = new Set(store.allPaths());
+    for (const path of [...this.files.keys()]) if (!present.has(path)) this.removeNode(path);
+    for (const row of changed) {
+      this.files.set(row.path, row);
+      this.clearOut(row.path);
+      for (const e of store.edgesFrom(row.path)) this.addEdge(e.source, e.target, e.kind, e.line);
+    }
+    this.generation = generation;
+    this.importanceStale = true;
+    return this;
+  }
+
+  imports(path: string): readonly Neighbour[] { return this.sortedOf('out', this.outs, path); }
+  importers(path: string): readonly Neighbour[] { return this.sortedOf('in', this.ins, path); }
 
   /**
    * Multi-source BFS; neighbours are visited in path order so `via` is the smallest path on ties.
@@ -60,32 +79,79 @@ export class FileGraph {
     return seen;
   }
 
+  /**
+   * Importance in [0, 1]. After edits the previous PageRank keeps serving (it moves little with
+   * one file) while a fresh one is computed off the request path.
+   */
   importance(path: string): number {
-    if (!this.importanceCache) {
-      const nodes = [...this.files.keys()];
-      const edges: Array<[string, string]> = [];
-      for (const [s, list] of this.outs) for (const n of list) edges.push([s, n.path]);
-      const ranks = pageRanks(nodes, edges);
-      this.importanceCache = new Map();
-      for (const f of this.files.values()) {
-        const pr = ranks.get(f.path) ?? 0;
-        const boost = 0.3 * pr > 0.01 ? 0.3 * pr : 0;
-        this.importanceCache.set(f.path, round(Math.min(1, baseImportance(f.path, f.lines) + boost)));
-      }
+    if (!this.importanceCache) this.importanceCache = this.computeImportance();
+    else if (this.importanceStale && !this.recomputeScheduled) {
+      this.recomputeScheduled = true;
+      setImmediate(() => {
+        this.importanceStale = false;
+        this.recomputeScheduled = false;
+        this.importanceCache = this.computeImportance();
+      });
     }
-    return this.importanceCache.get(path) ?? 0;
+    const cached = this.importanceCache.get(path);
+    if (cached !== undefined) return cached;
+    const row = this.files.get(path);
+    return row ? round(baseImportance(path, row.lines)) : 0;
+  }
+
+  private computeImportance(): Map<string, number> {
+    const edges: Array<[string, string]> = [];
+    for (const [s, targets] of this.outs) for (const t of targets.keys()) edges.push([s, t]);
+    const ranks = pageRanks([...this.files.keys()], edges);
+    const out = new Map<string, number>();
+    for (const f of this.files.values()) {
+      const boost = 0.3 * (ranks.get(f.path) ?? 0);
+      out.set(f.path, round(Math.min(1, baseImportance(f.path, f.lines) + (boost > 0.01 ? boost : 0))));
+    }
+    return out;
+  }
+
+  private sortedOf(side: 'out' | 'in', adjacency: Adjacency, path: string): Neighbour[] {
+    const key = `${side}\0${path}`;
+    let list = this.sorted.get(key);
+    if (!list) this.sorted.set(key, (list = [...(adjacency.get(path)?.values() ?? [])].sort(byPath)));
+    return list;
+  }
+
+  /** Several imports of one file collapse into one neighbour; a value import outranks `import type`. */
+  private addEdge(source: string, target: string, kind: ImportKind, line: number): void {
+    if (source === target) return;
+    for (const [adj, from, to, side] of [[this.outs, source, target, 'out'], [this.ins, target, source, 'in']] as const) {
+      let m = adj.get(from);
+      if (!m) adj.set(from, (m = new Map()));
+      const existing = m.get(to);
+      if (existing) {
+        if (!existing.lines.includes(line)) existing.lines.push(line);
+        if (existing.kind === 'type_only' && kind !== 'type_only') existing.kind = kind;
+      } else m.set(to, { path: to, kind, lines: [line] });
+      this.sorted.delete(`${side}\0${from}`);
+    }
+  }
+
+  private clearOut(source: string): void {
+    for (const target of this.outs.get(source)?.keys() ?? []) {
+      this.ins.get(target)?.delete(source);
+      this.sorted.delete(`in\0${target}`);
+    }
+    this.outs.delete(source);
+    this.sorted.delete(`out\0${source}`);
+  }
+
+  private removeNode(path: string): void {
+    this.clearOut(path);
+    for (const importer of this.ins.get(path)?.keys() ?? []) {
+      this.outs.get(importer)?.delete(path);
+      this.sorted.delete(`out\0${importer}`);
+    }
+    this.ins.delete(path);
+    this.sorted.delete(`in\0${path}`);
+    this.files.delete(path);
   }
 }
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
-
-/** Several imports of one file collapse into one neighbour; a value import outranks `import type`. */
-function add(m: Map<string, Map<string, Neighbour>>, from: string, to: string, kind: ImportKind, line: number): void {
-  let byTarget = m.get(from);
-  if (!byTarget) m.set(from, (byTarget = new Map()));
-  const existing = byTarget.get(to);
-  if (existing) {
-    if (!existing.lines.includes(line)) existing.lines.push(line);
-    if (existing.kind === 'type_only' && kind !== 'type_only') existing.kind = kind;
-  } else byTarget.set(to, { path: to, kind, lines: [line] });
-}

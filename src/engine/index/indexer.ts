@@ -85,10 +85,16 @@ export class Indexer {
     const inputs = resolverInputs();
     const mtimes = new Map(changed.map((f) => [f.path, f.mtimeMs]));
 
-    // Type names a changed file declared before the change: their users must re-resolve too.
-    const noteOldTypes = (path: string) => {
-      const id = this.store.fileId(path);
-      if (id !== undefined) for (const t of this.store.typeNamesOf(id)) touchedTypes.add(t);
+    // What a file declares that other files resolve through (its namespace and top-level type
+    // names). Only a change to it can move other files' edges (JVM, C#, PHP, Swift rules).
+    const declared = (path: string): { ns: string | null; types: string[] } => {
+      const row = this.store.file(path);
+      return { ns: row?.namespace ?? null, types: row ? this.store.typeNamesOf(row.id) : [] };
+    };
+    const noteDeclarationChange = (before: { ns: string | null; types: string[] }, after: { ns: string | null; types: string[] }) => {
+      const namespaceMoved = before.ns !== after.ns;
+      for (const t of before.types) if (namespaceMoved || !after.types.includes(t)) touchedTypes.add(t);
+      for (const t of after.types) if (namespaceMoved || !before.types.includes(t)) touchedTypes.add(t);
     };
 
     let batch: ParseOutcome[] = [];
@@ -105,9 +111,9 @@ export class Indexer {
             continue;
           }
           const oldNames = prev ? this.store.symbolsOfFile(o.path).map((s) => s.name) : [];
-          if (prev) noteOldTypes(o.path);
+          const before = prev ? declared(o.path) : { ns: null, types: [] };
           this.store.putFile({ outcome: o, mtimeMs: mtimes.get(o.path) ?? 0 }, generation);
-          for (const s of o.symbols) if (s.parent === undefined) touchedTypes.add(s.name);
+          noteDeclarationChange(before, declared(o.path));
           this.onNames(oldNames, o.symbols.map((s) => s.name));
           (prev ? updated : created).push(o.path);
           if (inputs.has(baseName(o.path))) manifestChanged = true;
@@ -139,7 +145,7 @@ export class Indexer {
     if (deleted.length) {
       this.store.commit(() => {
         for (const path of deleted) {
-          noteOldTypes(path);
+          noteDeclarationChange(declared(path), { ns: null, types: [] });
           this.onNames(this.store.symbolsOfFile(path).map((s) => s.name), []);
           this.store.deleteFile(path);
           if (inputs.has(baseName(path))) manifestChanged = true;
@@ -193,12 +199,12 @@ export class Indexer {
     const view = this.projectView();
     for (let i = 0; i < pending.length; i += COMMIT_EVERY) {
       const slice = pending.slice(i, i + COMMIT_EVERY);
-      this.store.commit(() => {
+      this.store.commit((generation) => {
         for (const f of slice) {
           const resolver = f.language ? this.resolver(f.language) : undefined;
           const parsed = this.parsedView(f.path, f.id, f.language ?? '');
           const res = resolver ? resolver.resolve(f.path, parsed, view) : { edges: [], external: [], unresolved: [] };
-          this.store.putResolution(f.id, res);
+          this.store.putResolution(f.id, res, generation);
         }
       });
     }

@@ -22,10 +22,11 @@ CREATE TABLE IF NOT EXISTS files (
   blank_lines INTEGER NOT NULL DEFAULT 0,
   namespace TEXT,
   resolved INTEGER NOT NULL DEFAULT 0,   -- imports resolved into edges for the current content
-  generation INTEGER NOT NULL
+  generation INTEGER NOT NULL   -- last generation that changed its content or its resolved imports
 );
 CREATE INDEX IF NOT EXISTS files_namespace ON files(namespace) WHERE namespace IS NOT NULL;
 CREATE INDEX IF NOT EXISTS files_unresolved ON files(resolved) WHERE resolved = 0;
+CREATE INDEX IF NOT EXISTS files_generation ON files(generation);
 
 CREATE TABLE IF NOT EXISTS symbols (
   id INTEGER PRIMARY KEY,

@@ -219,7 +219,7 @@ export class IndexStore {
   }
 
   /** Replaces a file's resolved imports; unresolved imports keep the deleted path they pointed at. */
-  putResolution(fileId: number, res: FileResolution): void {
+  putResolution(fileId: number, res: FileResolution, generation: number): void {
     const missing = new Map<string, string>();
     for (const r of this.sql('SELECT specifier, line, missing_path FROM unresolved WHERE file_id = ? AND missing_path IS NOT NULL')
       .raw().all(fileId) as Array<[string, number, string]>) missing.set(`${r[1]}:${r[0]}`, r[2]);
@@ -232,7 +232,7 @@ export class IndexStore {
     for (const e of res.external) ext.run(fileId, e.specifier, e.package, e.line);
     const unres = this.sql('INSERT INTO unresolved(file_id, specifier, line, missing_path) VALUES (?,?,?,?)');
     for (const u of res.unresolved) unres.run(fileId, u.specifier, u.line, missing.get(`${u.line}:${u.specifier}`) ?? null);
-    this.sql('UPDATE files SET resolved = 1 WHERE id = ?').run(fileId);
+    this.sql('UPDATE files SET resolved = 1, generation = ? WHERE id = ?').run(generation, fileId);
   }
 
   // ---- reads -----------------------------------------------------------------------------
@@ -250,6 +250,15 @@ export class IndexStore {
   file(path: string): FileRow | undefined {
     const row = this.sql(`SELECT ${FILE_COLUMNS} FROM files WHERE path = ?`).get(path);
     return row ? clean<FileRow>(row) : undefined;
+  }
+
+  /** Files whose content or resolved imports changed after `generation`. */
+  filesChangedSince(generation: number): FileRow[] {
+    return this.sql(`SELECT ${FILE_COLUMNS} FROM files WHERE generation > ? ORDER BY path`).all(generation).map((r) => clean<FileRow>(r));
+  }
+
+  allPaths(): string[] {
+    return (this.sql('SELECT path FROM files').raw().all() as Array<[string]>).map((r) => r[0]);
   }
 
   allFiles(): FileRow[] {
