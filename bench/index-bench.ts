@@ -101,7 +101,7 @@ export async function phaseWarm(root: string, dataDir: string, queries: number, 
   out.edit_p50_ms = round(percentile(edits, 50));
   out.edit_p95_ms = round(percentile(edits, 95));
 
-  const names = project.names.names();
+  const { names } = project.symbols().names();
   const samples: Record<string, () => Record<string, unknown>> = {
     search_symbols: () => {
       const n = pick(names);

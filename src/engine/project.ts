@@ -15,8 +15,8 @@ import { FileGraph } from './graph/file-graph.js';
 import { runGit } from './history/git.js';
 import { Indexer, type IndexProgress, type SyncResult } from './index/indexer.js';
 import { IndexStore } from './index/store.js';
-import { NameIndex } from './name-index.js';
 import { ParserPool } from './parse/pool.js';
+import { SymbolIndex } from './search/symbol-index.js';
 
 /** Files cited by a result that are re-indexed inline before answering, at most. */
 const INLINE_REPAIR_LIMIT = 20;
@@ -36,7 +36,6 @@ export interface NotifyResult {
 
 export class Project {
   readonly store: IndexStore;
-  readonly names: NameIndex;
   private readonly indexer: Indexer;
   private pool: ParserPool | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -50,12 +49,15 @@ export class Project {
   private staleTimer: NodeJS.Timeout | undefined;
   private subscription: watcher.AsyncSubscription | undefined;
   private graphCache: FileGraph | undefined;
+  private symbolIndex: SymbolIndex | undefined;
 
   private constructor(readonly root: string, readonly dataDir: string, readonly settings: Settings) {
     this.store = IndexStore.open(dataDir);
-    this.names = new NameIndex(this.store.symbolNameCounts());
-    this.indexer = new Indexer(root, this.store, () => this.parserPool(),
-      (removed, added) => this.names.update(removed, added));
+    this.indexer = new Indexer(root, this.store, () => this.parserPool(), (change) => {
+      if (!this.symbolIndex) return; // loaded on first use, from the store as it is then
+      if (change.deleted) this.symbolIndex.removeFile(change.fileId);
+      else this.symbolIndex.replaceFile(change.fileId, change.path, this.store.symbolEntries(change.fileId));
+    });
   }
 
   static open(settings: Settings): Project {
@@ -237,6 +239,11 @@ export class Project {
   }
 
   // ---- services for operations --------------------------------------------------------------
+
+  /** Ranking facts of every definition, in memory (loaded on first use). */
+  symbols(): SymbolIndex {
+    return (this.symbolIndex ??= SymbolIndex.load(this.store));
+  }
 
   /** The in-memory file graph of the current generation. */
   graph(): FileGraph {

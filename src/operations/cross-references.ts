@@ -35,7 +35,7 @@ export const crossReferencesOp = defineOperation({
   async run(ctx, input) {
     const query = input.symbol_name.trim();
     if (!query) throw invalidArgument("Parameter 'symbol_name' must not be empty.", { parameter: 'symbol_name' });
-    const { store, names } = ctx.project;
+    const { store } = ctx.project;
     const res = crossReferences(store, query);
     const refs = res.references.slice(0, input.limit);
     ctx.cite([...res.definitions.map((d) => d.file_path), ...refs.map((r) => r.file_path)]);
@@ -54,7 +54,7 @@ export const crossReferencesOp = defineOperation({
     };
     if (!res.definitions.length) {
       const bare = query.slice(Math.max(query.lastIndexOf('#'), query.lastIndexOf('.')) + 1);
-      const similar = searchSymbols(store, names, bare, 3, { importance: () => 0 }).hits.map((h) => h.qualified_name);
+      const similar = searchSymbols(store, ctx.project.symbols(), bare, 3, { importance: () => 0 }).hits.map((h) => h.qualified_name);
       return { ...out, did_you_mean: [...new Set(similar)] };
     }
     return res.references.length > refs.length

@@ -39,13 +39,12 @@ export const searchSymbolsOp = defineOperation({
     const file = hash > 0 ? ctx.project.resolvePath(query.slice(0, hash)).rel : undefined;
     const bare = hash > 0 ? query.slice(hash + 1) : query;
     const graph = ctx.project.graph();
-    const res = searchSymbols(ctx.project.store, ctx.project.names, bare, input.limit, {
+    const res = searchSymbols(ctx.project.store, ctx.project.symbols(), bare, input.limit, {
       ...(input.kind ? { kind: input.kind } : {}),
       dir: dirPrefix(ctx, input.dir),
       ...(file !== undefined ? { file } : {}),
       importance: (p) => graph.importance(p),
     });
-    if (res.capped) ctx.note(`The query matched more than ${res.total.toLocaleString('en-US')} definitions; only the best tiers were ranked.`);
     ctx.cite(res.hits.map((h) => h.file_path));
     const out = {
       query: input.name,

@@ -31,8 +31,9 @@ export interface SyncResult {
   totalMs: number;
 }
 
-export interface NameIndexListener {
-  (removed: readonly string[], added: readonly string[]): void;
+/** Told about every file whose symbols were replaced or removed (keeps in-memory indexes current). */
+export interface FileChangeListener {
+  (change: { fileId: number; path: string; deleted: boolean }): void;
 }
 
 export class Indexer {
@@ -42,7 +43,7 @@ export class Indexer {
     private readonly root: string,
     private readonly store: IndexStore,
     private readonly pool: () => ParserPool,
-    private readonly onNames: NameIndexListener,
+    private readonly onFileChange: FileChangeListener,
   ) {}
 
   /**
@@ -110,11 +111,10 @@ export class Indexer {
             sameContent.push(o.path);
             continue;
           }
-          const oldNames = prev ? this.store.symbolsOfFile(o.path).map((s) => s.name) : [];
           const before = prev ? declared(o.path) : { ns: null, types: [] };
-          this.store.putFile({ outcome: o, mtimeMs: mtimes.get(o.path) ?? 0 }, generation);
+          const fileId = this.store.putFile({ outcome: o, mtimeMs: mtimes.get(o.path) ?? 0 }, generation);
           noteDeclarationChange(before, declared(o.path));
-          this.onNames(oldNames, o.symbols.map((s) => s.name));
+          this.onFileChange({ fileId, path: o.path, deleted: false });
           (prev ? updated : created).push(o.path);
           if (inputs.has(baseName(o.path))) manifestChanged = true;
         }
@@ -146,8 +146,9 @@ export class Indexer {
       this.store.commit(() => {
         for (const path of deleted) {
           noteDeclarationChange(declared(path), { ns: null, types: [] });
-          this.onNames(this.store.symbolsOfFile(path).map((s) => s.name), []);
+          const fileId = this.store.fileId(path);
           this.store.deleteFile(path);
+          if (fileId !== undefined) this.onFileChange({ fileId, path, deleted: true });
           if (inputs.has(baseName(path))) manifestChanged = true;
         }
       });

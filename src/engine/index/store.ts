@@ -4,7 +4,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'libsql';
-import type { ExtractedSymbol, ImportBinding, ImportKind, ImportRecord, RefSite } from '../model.js';
+import type { ExtractedSymbol, ImportBinding, ImportKind, ImportRecord, RefSite, SymbolKind } from '../model.js';
+import type { SymbolEntry } from '../search/symbol-index.js';
 import type { FileResolution } from '../graph/resolve/types.js';
 import type { ParseOutcome } from '../parse/protocol.js';
 import { decodeRefs } from './refs-codec.js';
@@ -304,11 +305,22 @@ export class IndexStore {
     return this.symbolsNamed([qualified.slice(qualified.lastIndexOf('.') + 1)]).filter((s) => s.qualified_name === qualified);
   }
 
-  /** Every distinct symbol name with its number of definitions (the in-memory name index). */
-  symbolNameCounts(): Map<string, number> {
-    const m = new Map<string, number>();
-    for (const [n, c] of this.sql('SELECT name, count(*) FROM symbols GROUP BY name').raw().all() as Array<[string, number]>) m.set(n, c);
-    return m;
+  /** Ranking facts of every symbol, for the in-memory symbol index. */
+  symbolEntries(fileId?: number): SymbolEntry[] {
+    const rows = (fileId === undefined
+      ? this.sql('SELECT id, name, kind, exported, file_id FROM symbols').raw().all()
+      : this.sql('SELECT id, name, kind, exported, file_id FROM symbols WHERE file_id = ?').raw().all(fileId)) as Array<[number, string, SymbolKind, number, number]>;
+    return rows.map(([id, name, kind, exported, fid]) => ({ id, name, kind, exported: exported === 1, fileId: fid }));
+  }
+
+  filePathsById(): Map<number, string> {
+    return new Map(this.sql('SELECT id, path FROM files').raw().all() as Array<[number, string]>);
+  }
+
+  symbolsByIds(ids: readonly number[]): SymbolRow[] {
+    if (!ids.length) return [];
+    return this.db.prepare(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids).map(toSymbol);
   }
 
   importsOfFile(fileId: number): ImportRecord[] {

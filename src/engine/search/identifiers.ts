@@ -11,15 +11,25 @@ export function identifierTokens(id: string): string[] {
     .map((t) => t.toLowerCase());
 }
 
-/** True when the Damerau-Levenshtein (optimal string alignment) distance of a and b is exactly 1. */
+/**
+ * True when the Damerau-Levenshtein (optimal string alignment) distance of `a` and `b` is exactly 1.
+ * Compares character codes in place: this runs over thousands of names per query.
+ */
 export function editDistanceIsOne(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === la && i === lb) return false; // equal
+  const sameFrom = (ai: number, bi: number): boolean => {
+    if (la - ai !== lb - bi) return false;
+    for (; ai < la; ai++, bi++) if (a.charCodeAt(ai) !== b.charCodeAt(bi)) return false;
+    return true;
+  };
+  if (la === lb) {
+    if (sameFrom(i + 1, i + 1)) return true; // substitution
+    return a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(i + 2, i + 2); // transposition
   }
-  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
-  return longer.slice(i + 1) === shorter.slice(i); // insertion/deletion
+  return la > lb ? sameFrom(i + 1, i) : sameFrom(i, i + 1); // deletion / insertion
 }
