@@ -43,6 +43,17 @@
    (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params)))
    (reference_declarator (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))] body: (_) @body)) @definition.method
 
+; --- Defaulted and deleted functions (`~Shape() = default;`, `Foo(const Foo&) = delete;`): a
+; function_definition without a body; the `= default`/`= delete` clause stands in for it.
+(function_definition declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)
+   (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))
+   (reference_declarator (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))]
+  [(default_method_clause) (delete_method_clause)] @body) @definition.function
+(function_definition declarator: [(function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params)
+   (pointer_declarator declarator: (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))
+   (reference_declarator (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))]
+  [(default_method_clause) (delete_method_clause)] @body) @definition.method
+
 ; --- Member function declarations in class bodies (constructors and destructors are plain
 ; `declaration`s there).
 (field_declaration_list (field_declaration declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)

@@ -153,6 +153,31 @@ describe('cpp extractor', () => {
     expect(r.refs.find((x) => x.name === 'baz')).toMatchObject({ kind: 'call', caller: 'Foo.bar', line: 4 });
   });
 
+  it('extracts defaulted and deleted members, in the class and out of it', async () => {
+    const r = await parse([
+      '#pragma once',
+      'class Shape {',
+      'public:',
+      '    Shape() = default;',
+      '    Shape(const Shape&) = delete;',
+      '    Shape& operator=(const Shape&) = delete;',
+      '    virtual ~Shape() = default;',
+      '    virtual double area() const = 0;',
+      '};',
+      'Shape::Shape() = default;',
+      '',
+    ].join('\n'));
+    expect(r.symbols.map((s) => [s.kind, s.qualified_name, s.start_line, s.signature])).toEqual([
+      ['class', 'Shape', 2, 'class Shape'],
+      ['method', 'Shape.Shape', 4, 'Shape()'],
+      ['method', 'Shape.Shape', 5, 'Shape(const Shape&)'],
+      ['method', 'Shape.operator=', 6, 'Shape& operator=(const Shape&)'],
+      ['method', 'Shape.~Shape', 7, 'virtual ~Shape()'],
+      ['method', 'Shape.area', 8, 'virtual double area() const = 0'],
+      ['method', 'Shape.Shape', 10, 'Shape::Shape()'],
+    ]);
+  });
+
   it('records references, not text: shadowing, comments, strings and callers', async () => {
     const r = await parse(source);
     const refs = (name: string) => r.refs.filter((x) => x.name === name).map((x) => [x.line, x.kind, x.scope, x.caller]);

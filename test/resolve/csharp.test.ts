@@ -37,4 +37,21 @@ describe('c# resolver', () => {
       unresolved: [],
     });
   });
+
+  it('links types used from the same or an enclosing namespace without a using', () => {
+    const refs = [
+      { name: 'Startup', line: 4, col: 5, kind: 'call' as const, scope: 'free' as const },
+      { name: 'Guard', line: 6, col: 5, kind: 'type' as const, scope: 'free' as const },
+      { name: 'Program', line: 7, col: 5, kind: 'type' as const, scope: 'free' as const },
+    ];
+    const nested = makeView({}, {
+      'App/Program.cs': { namespace: 'Acme.App', types: ['Program'] },
+      'App/Startup.cs': { namespace: 'Acme.App', types: ['Startup'] },
+      'App/Web/Site.cs': { namespace: 'Acme.App.Web', types: ['Site'] },
+      'Core/Util/Guard.cs': { namespace: 'Acme.Core.Util', types: ['Guard'] },
+    });
+    const res = createCSharpResolver().resolve('App/Web/Site.cs', parsed([], { namespace: 'Acme.App.Web', refs }), nested);
+    // Startup is in the enclosing namespace Acme.App; Guard's namespace is not imported.
+    expect(summary(res).edges).toEqual(['App/Startup.cs import 4 Acme.App.Startup', 'App/Program.cs import 7 Acme.App.Program']);
+  });
 });

@@ -29,6 +29,16 @@ describe('ruby resolver', () => {
     expect(summary(createRubyResolver().resolve('gems/tool/lib/tool/cli.rb', parsed([imp('tool/version', 1, { form: 'require' })]), view)).edges)
       .toEqual(['gems/tool/lib/tool/version.rb import 1 tool/version']);
   });
+
+  it("resolves require from a gem's spec/ or exe/ against the lib/ beside the enclosing folder", () => {
+    const spec = createRubyResolver().resolve('gems/tool/spec/tool/cli_spec.rb', parsed([
+      imp('tool/cli', 1, { form: 'require' }),
+      imp('rspec', 2, { form: 'require' }),
+    ]), view);
+    expect(summary(spec)).toEqual({ edges: ['gems/tool/lib/tool/cli.rb import 1 tool/cli'], external: ['rspec 2 rspec'], unresolved: [] });
+    expect(summary(createRubyResolver().resolve('gems/tool/exe/tool', parsed([imp('tool', 1, { form: 'require' })]), view)).edges)
+      .toEqual(['gems/tool/lib/tool.rb import 1 tool']);
+  });
 });
 
 describe('lua resolver', () => {
@@ -45,6 +55,21 @@ describe('lua resolver', () => {
       edges: ['app/util.lua import 1 app.util', 'app/net/init.lua import 2 app.net', 'plugins/x/helper.lua import 3 helper',
         'lua/myplugin/config.lua import 4 myplugin.config', 'app/util.lua import 6 app/util'],
       external: ['socket 5 socket.http'],
+      unresolved: [],
+    });
+  });
+
+  it('resolves from the folders enclosing the file when the program starts above it', () => {
+    const games = makeView({
+      'games/space/main.lua': '', 'games/space/game/config.lua': '', 'games/space/game/entities/init.lua': '',
+      'games/space/game/entities/vector.lua': '',
+    });
+    const res = createLuaResolver().resolve('games/space/game/entities/init.lua', parsed([
+      imp('game.entities.vector', 1), imp('game.config', 2), imp('cjson', 3),
+    ]), games);
+    expect(summary(res)).toEqual({
+      edges: ['games/space/game/entities/vector.lua import 1 game.entities.vector', 'games/space/game/config.lua import 2 game.config'],
+      external: ['cjson 3 cjson'],
       unresolved: [],
     });
   });

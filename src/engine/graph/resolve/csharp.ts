@@ -1,8 +1,10 @@
 // C# using resolver. `using A.B;` → every file declaring namespace A.B; `using X = A.B.C;` and
 // `using static A.B.C;` → the file defining type C in A.B, else the files of A.B. `System.*` and
-// namespaces no project file declares are external.
+// namespaces no project file declares are external. Types used without a `using` because they
+// live in the file's namespace (or an enclosing one) resolve to their defining files too.
 import type { ImportRecord } from '../../model.js';
 import { resolveRecords, type Sink } from './result.js';
+import { freeTypeUses, sameNamespaceEdges } from './same-namespace.js';
 import type { LanguageResolver, ProjectView } from './types.js';
 
 /** First two segments: `System.Collections.Generic` → `System.Collections`. */
@@ -29,6 +31,12 @@ function resolveOne(view: ProjectView, record: ImportRecord, sink: Sink): void {
 export function createCSharpResolver(): LanguageResolver {
   return {
     inputs: [],
-    resolve: (from, parsed, view) => resolveRecords(from, parsed, (record, sink) => resolveOne(view, record, sink)),
+    resolve: (from, parsed, view) => resolveRecords(from, parsed, (record, sink) => resolveOne(view, record, sink), (out) => {
+      if (!parsed.namespace) return;
+      // `A.B.C` also sees the types of `A.B` and `A` without a using directive.
+      const parts = parsed.namespace.split('.');
+      const enclosing = parts.map((_, i) => parts.slice(0, parts.length - i).join('.'));
+      sameNamespaceEdges(view, from, enclosing, freeTypeUses(parsed), (f) => f.endsWith('.cs'), out);
+    }),
   };
 }

@@ -4,13 +4,13 @@
 // references. `java.*`, `javax.*`, `kotlin.*`, `scala.*` and unknown packages are external.
 import type { ImportRecord, ParsedFile } from '../../model.js';
 import { fileIndex } from './project.js';
-import { resolveRecords, type ResolutionBuilder, type Sink } from './result.js';
+import { resolveRecords, type Sink } from './result.js';
+import { freeTypeUses, sameNamespaceEdges } from './same-namespace.js';
 import type { LanguageResolver, ProjectView } from './types.js';
 
 const JVM_FILE = /\.(java|kt|kts|scala)$/;
 const JVM_EXTENSIONS = ['.java', '.kt', '.scala'];
 const PLATFORM_ROOTS: ReadonlySet<string> = new Set(['java', 'javax', 'kotlin', 'scala']);
-const TYPE_REF_KINDS: ReadonlySet<string> = new Set(['type', 'call', 'inherit', 'read']);
 const WILDCARDS: ReadonlySet<string> = new Set(['*', '_']);
 
 /** First two segments: `java.util.List` → `java.util`. */
@@ -29,17 +29,6 @@ function typeFilesIn(view: ProjectView, ns: string, name: string): string[] {
   const suffix = `${ns.replace(/\./g, '/')}/${name}`;
   return JVM_EXTENSIONS.flatMap((ext) =>
     fileIndex(view).withBasename(name + ext).filter((f) => f === suffix + ext || f.endsWith(`/${suffix}${ext}`)));
-}
-
-/** Names the file uses freely (not its own, not explicitly imported) with their first line. */
-function freeTypeUses(parsed: ParsedFile): Map<string, number> {
-  const uses = new Map<string, number>();
-  for (const r of parsed.refs) {
-    if (r.scope !== 'free' || !TYPE_REF_KINDS.has(r.kind)) continue;
-    const seen = uses.get(r.name);
-    if (seen === undefined || r.line < seen) uses.set(r.name, r.line);
-  }
-  return uses;
 }
 
 export function createJvmResolver(): LanguageResolver {
@@ -89,16 +78,6 @@ export function createJvmResolver(): LanguageResolver {
   }
 
   /** Types the file uses that other files of its own package define. */
-  function samePackage(view: ProjectView, from: string, parsed: ParsedFile, uses: Map<string, number>, out: ResolutionBuilder): void {
-    if (!parsed.namespace) return;
-    const files = new Set(packageFiles(view, parsed.namespace));
-    for (const [name, line] of uses) {
-      const defining = view.filesDefiningType(name);
-      if (defining.includes(from)) continue;
-      for (const f of defining) if (files.has(f)) out.edge(f, 'import', line, `${parsed.namespace}.${name}`);
-    }
-  }
-
   return {
     inputs: [],
     resolve: (from, parsed, view) => {
@@ -107,7 +86,7 @@ export function createJvmResolver(): LanguageResolver {
       return resolveRecords(
         from, parsed,
         (record, sink) => resolveOne(view, record, lazyUses, sink),
-        (out) => samePackage(view, from, parsed, lazyUses(), out),
+        (out) => { if (parsed.namespace) sameNamespaceEdges(view, from, [parsed.namespace], lazyUses(), (f) => JVM_FILE.test(f), out); },
       );
     },
   };

@@ -1,7 +1,10 @@
 // Lua require resolver: `a.b` → `a/b.lua` or `a/b/init.lua`, searched from the project root, the
-// requiring file's directory, `src/` and `lua/` (Neovim plugin layout); else an external rock.
+// requiring file's directory, `src/` and `lua/` (Neovim plugin layout), then every folder enclosing
+// the file (`./?.lua` is relative to where the program starts, usually a folder above a nested
+// module: a game in `games/space/` whose `game/entities/init.lua` requires `game.entities.vector`);
+// else an external rock.
 import { firstFile } from './project.js';
-import { dirname, join } from './paths.js';
+import { ancestors, dirname, join } from './paths.js';
 import { resolveRecords } from './result.js';
 import type { LanguageResolver } from './types.js';
 
@@ -13,7 +16,7 @@ export function createLuaResolver(): LanguageResolver {
     inputs: [],
     resolve: (from, parsed, view) => resolveRecords(from, parsed, (record, sink) => {
       const path = record.specifier.replace(/\.lua$/, '').replace(/\./g, '/');
-      const roots = ['', dirname(from), 'src', 'lua'];
+      const roots = [...new Set(['', dirname(from), 'src', 'lua', ...ancestors(dirname(from))])];
       const file = firstFile(view, roots.flatMap((r) => [join(r, `${path}.lua`), join(r, path, 'init.lua')]));
       if (file) sink.edge(file);
       else sink.external(luaPackageName(record.specifier));
