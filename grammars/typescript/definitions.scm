@@ -19,6 +19,12 @@
 (type_alias_declaration value: (object_type (method_signature name: (_) @name parameters: (formal_parameters) @params) @definition.method))
 (abstract_method_signature name: (_) @name parameters: (formal_parameters) @params) @definition.method
 (public_field_definition name: (_) @name) @definition.property
+; Constructor parameter properties (`constructor(private readonly store: Store)`) are class members.
+(method_definition name: (property_identifier) @_ctor parameters: (formal_parameters
+  [(required_parameter (accessibility_modifier) pattern: (identifier) @name)
+   (required_parameter "readonly" pattern: (identifier) @name)
+   (optional_parameter (accessibility_modifier) pattern: (identifier) @name)] @definition.property)
+  (#eq? @_ctor "constructor") (#set! hoist "true"))
 (interface_body (property_signature name: (_) @name) @definition.property)
 (type_alias_declaration value: (object_type (property_signature name: (_) @name) @definition.property))
 

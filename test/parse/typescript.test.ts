@@ -29,6 +29,7 @@ enum Color { Red, Green = 2 }
 @sealed
 export class Box<T> extends Base implements Shape {
   private size = 0;
+  constructor(private readonly owner: string, public label?: string) { super(); }
   /** Opens it. */
   open(force: boolean): void {
     const helper = 5;
@@ -58,10 +59,13 @@ describe('typescript extractor', () => {
       ['enum', 'Color', 23, 23, false],
       ['enum_member', 'Color.Red', 23, 23, false],
       ['enum_member', 'Color.Green', 23, 23, false],
-      ['class', 'Box', 25, 35, true],
+      ['class', 'Box', 25, 36, true],
       ['property', 'Box.size', 27, 27, false],
-      ['method', 'Box.open', 29, 34, true],
-      ['variable', 's', 37, 37, false],
+      ['method', 'Box.constructor', 28, 28, true],
+      ['property', 'Box.owner', 28, 28, false],
+      ['property', 'Box.label', 28, 28, true],
+      ['method', 'Box.open', 30, 35, true],
+      ['variable', 's', 38, 38, false],
     ]);
     const add = r.symbols.find((s) => s.name === 'add')!;
     expect(add.doc).toBe('Adds two numbers.');
@@ -91,8 +95,8 @@ describe('typescript extractor', () => {
       [15, 'call', 'import', 'add'],
     ]);
     const run = r.refs.find((x) => x.name === 'run')!;
-    expect(run).toMatchObject({ kind: 'call', scope: 'member', receiver: 'ns', line: 32, caller: 'Box.open' });
-    expect(r.refs.find((x) => x.name === 'alias')).toMatchObject({ kind: 'call', scope: 'import', line: 31 });
+    expect(run).toMatchObject({ kind: 'call', scope: 'member', receiver: 'ns', line: 33, caller: 'Box.open' });
+    expect(r.refs.find((x) => x.name === 'alias')).toMatchObject({ kind: 'call', scope: 'import', line: 32 });
     expect(r.refs.find((x) => x.name === 'Base')).toMatchObject({ kind: 'inherit', line: 26 });
   });
 });

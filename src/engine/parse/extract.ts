@@ -32,6 +32,8 @@ interface DefDraft extends Span {
   paramCaptures: number;
   /** `#set! keep_kind "true"`: a qualifier prefixes the name without making a function a method. */
   keepKind: boolean;
+  /** `#set! hoist "true"`: belongs to the enclosing class, not to the function it sits in (TS parameter properties). */
+  hoist: boolean;
   symbol?: ExtractedSymbol;
   parentIdx?: number;
   /** Qualified by a receiver or named scope rather than by nesting (not a file-level name). */
@@ -123,6 +125,7 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
         paramsNode: caps.get('params'),
         paramCaptures: list.filter((c) => c.name === 'param').length,
         keepKind: match.setProperties?.keep_kind === 'true',
+        hoist: match.setProperties?.hoist === 'true',
       };
       // One name node, one symbol: keep the widest definition node (decorated wrappers, exports).
       const prev = defByName.get(nameNode.startIndex);
@@ -236,6 +239,7 @@ function buildSymbols(
     while (stack.length && defs[stack[stack.length - 1]!]!.end <= d.start) stack.pop();
     for (let k = stack.length - 1; k >= 0; k--) {
       const p = defs[stack[k]!]!;
+      if (d.hoist && FUNCTION_KINDS.has(p.kind)) continue;
       if (p.end - p.start > d.end - d.start) { d.parentIdx = stack[k]; break; }
     }
     stack.push(i);
