@@ -73,6 +73,7 @@ describe('polyglot fixture: TypeScript and TSX', () => {
       ['property', 'Store.users', 12, 12],
       ['property', 'Store.listeners', 13, 13],
       ['method', 'Store.constructor', 15, 15],
+      ['property', 'Store.options', 15, 15], // a constructor parameter property
       ['method', 'Store.add', 17, 21],
       ['method', 'Store.admins', 23, 25],
       ['method', 'Store.all', 27, 29],
