@@ -40,18 +40,26 @@ function contentSkip(text: string, path: string): SkipReason | undefined {
   return undefined;
 }
 
+/** The benchmark's floor: read and parse, nothing else (no hash, checks, extraction or line counts). */
+async function parseFloor(job: ParseJob, buf: Buffer, base: Omit<ParseOutcome, 'hash' | 'size' | 'status' | 'lines'>): Promise<ParseOutcome> {
+  const spec = job.language ? specFor(job.language) : undefined;
+  const started = performance.now();
+  if (spec) (await loadGrammar(spec)).parser.parse(buf.toString('utf8'))?.delete();
+  return { ...base, hash: '', size: buf.length, status: 'ok', lines: { total: 0, code: 0, comment: 0, blank: 0 }, parseMs: performance.now() - started };
+}
+
 export async function analyzeFile(job: ParseJob, maxFileSize: number, parseOnly = false): Promise<ParseOutcome> {
   const base = { path: job.path, parseErrors: 0, symbols: [], imports: [], refsJson: '[]', refNames: [], parseMs: 0 };
+  const empty = { total: 0, code: 0, comment: 0, blank: 0 };
   let buf: Buffer;
   try {
     buf = readFileSync(job.abs);
   } catch (err) {
-    return { ...base, hash: '', size: 0, status: 'skipped', skipReason: 'unreadable', detail: String(err),
-      lines: { total: 0, code: 0, comment: 0, blank: 0 } };
+    return { ...base, hash: '', size: 0, status: 'skipped', skipReason: 'unreadable', detail: String(err), lines: empty };
   }
+  if (parseOnly) return parseFloor(job, buf, base);
   const hash = hashContent(buf);
   const size = buf.length;
-  const empty = { total: 0, code: 0, comment: 0, blank: 0 };
   if (size > maxFileSize) return { ...base, hash, size, status: 'skipped', skipReason: 'too_large', lines: empty };
   if (buf.subarray(0, 8192).includes(0)) return { ...base, hash, size, status: 'skipped', skipReason: 'binary', lines: empty };
   const text = buf.toString('utf8');
@@ -65,11 +73,6 @@ export async function analyzeFile(job: ParseJob, maxFileSize: number, parseOnly 
 
   const started = performance.now();
   try {
-    if (parseOnly) {
-      const { parser } = await loadGrammar(spec);
-      parser.parse(text)?.delete();
-      return { ...base, ...withLang, hash, size, status: 'ok', lines: roughLines(text), parseMs: performance.now() - started };
-    }
     const parsed = await parseSource(spec, text, job.path);
     return {
       ...base, ...withLang, hash, size,
