@@ -138,7 +138,7 @@ export class Project {
           rejected.push({ path: input, reason });
         }
       }
-      const known = this.store.fileStats();
+      const known = { has: (p: string) => this.store.fileId(p) !== undefined };
       const ignored = await ignoredAmong(this.root, [...rels], this.discovery?.source ?? (existsSync(join(this.root, '.git')) ? 'git' : 'walk'));
       const present: DiscoveredFile[] = [];
       const gone: string[] = [];
@@ -194,10 +194,15 @@ export class Project {
     return run;
   }
 
-  /** Starts the parser workers and compiles the queries of the languages in the index. */
+  /**
+   * Gets a serving process ready for its first edit and query: parser workers started with their
+   * queries compiled, the symbol index and the file graph (with importance) in memory.
+   */
   async warmUp(): Promise<void> {
     const languages = [...new Set(this.store.allFiles().filter((f) => f.status !== 'skipped' && f.language).map((f) => f.language!))];
     await this.parserPool().warm(languages);
+    this.symbols();
+    this.graph().importance('');
   }
 
   /** Workers start on first use: a warm restart with nothing to parse never starts them. */

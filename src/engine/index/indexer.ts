@@ -38,6 +38,7 @@ export interface FileChangeListener {
 
 export class Indexer {
   private resolvers = new Map<string, LanguageResolver | undefined>();
+  private fileSet: Set<string> | undefined;
 
   constructor(
     private readonly root: string,
@@ -63,21 +64,21 @@ export class Indexer {
     }
     const deleted = [...stored.keys()].filter((p) => !listed.has(p));
     const tooLarge = new Set(discovery.skipped.map((f) => f.path));
-    return this.apply(changed, deleted, unchanged, tooLarge, onProgress);
+    return this.apply(changed, deleted, unchanged, tooLarge, (p) => stored.get(p), stored.size === 0, onProgress);
   }
 
   /** Re-indexes the given files (each present on disk, or gone). Used by notify and the watcher. */
   async update(present: DiscoveredFile[], gone: string[], tooLarge: ReadonlySet<string>): Promise<SyncResult> {
-    const known = this.store.fileStats();
-    return this.apply(present, gone.filter((p) => known.has(p)), [], tooLarge);
+    const lookup = (p: string) => this.store.file(p);
+    return this.apply(present, gone.filter((p) => lookup(p)), [], tooLarge, lookup, false);
   }
 
+  /** `stored` answers what the index held for a path before this change (its content hash). */
   private async apply(
     changed: DiscoveredFile[], deleted: string[], unchanged: string[], tooLarge: ReadonlySet<string>,
-    onProgress?: (p: IndexProgress) => void,
+    stored: (path: string) => { hash: string } | undefined, isCold: boolean, onProgress?: (p: IndexProgress) => void,
   ): Promise<SyncResult> {
     const started = performance.now();
-    const stored = this.store.fileStats();
     const created: string[] = [];
     const updated: string[] = [];
     const sameContent: string[] = [];
@@ -105,7 +106,7 @@ export class Indexer {
       batch = [];
       this.store.commit((generation) => {
         for (const o of outcomes) {
-          const prev = stored.get(o.path);
+          const prev = stored(o.path);
           if (prev && prev.hash === o.hash && o.hash !== '') {
             this.store.touchFile(o.path, mtimes.get(o.path) ?? 0, o.size);
             sameContent.push(o.path);
@@ -155,7 +156,6 @@ export class Indexer {
     }
 
     const resolveStarted = performance.now();
-    const isCold = stored.size === 0;
     if (!isCold && (created.length || updated.length || deleted.length)) {
       this.markDependents(created, updated, touchedTypes, manifestChanged);
     }
@@ -197,7 +197,7 @@ export class Indexer {
   private resolvePending(): void {
     const pending = this.store.unresolvedFiles();
     if (!pending.length) return;
-    const view = this.projectView();
+    const view = this.projectView(pending.length);
     for (let i = 0; i < pending.length; i += COMMIT_EVERY) {
       const slice = pending.slice(i, i + COMMIT_EVERY);
       this.store.commit((generation) => {
@@ -233,19 +233,32 @@ export class Indexer {
     };
   }
 
-  private projectView(): ProjectView {
+  /**
+   * The view resolvers read. The file set keeps its identity until files are added or removed
+   * (resolvers cache directory listings per set). Type and namespace lookups are loaded whole for
+   * a large pass and answered per name, through the indexes, for a small one (an edit).
+   */
+  private projectView(pendingCount: number): ProjectView {
     const store = this.store;
     const root = this.root;
-    let files: Set<string> | undefined;
-    let namespaces: Map<string, string[]> | undefined;
-    let types: Map<string, string[]> | undefined;
+    const paths = store.allPaths();
+    if (!this.fileSet || this.fileSet.size !== paths.length || paths.some((p) => !this.fileSet!.has(p))) this.fileSet = new Set(paths);
+    const files = this.fileSet;
+    const bulk = pendingCount > 200;
+    const namespaces = bulk ? store.namespaceIndex() : new Map<string, string[]>();
+    const types = bulk ? store.typeIndex() : new Map<string, string[]>();
+    const lookup = (m: Map<string, string[]>, key: string, load: (k: string) => string[]) => {
+      let v = m.get(key);
+      if (!v && !bulk) m.set(key, (v = load(key)));
+      return v ?? [];
+    };
     return {
-      get files() { return (files ??= new Set(store.allFiles().map((f) => f.path))); },
+      files,
       readText(path) {
         try { return readFileSync(join(root, path), 'utf8'); } catch { return undefined; }
       },
-      filesDeclaringNamespace: (ns) => (namespaces ??= store.namespaceIndex()).get(ns) ?? [],
-      filesDefiningType: (name) => (types ??= store.typeIndex()).get(name) ?? [],
+      filesDeclaringNamespace: (ns) => lookup(namespaces, ns, (k) => store.filesDeclaringNamespace(k)),
+      filesDefiningType: (name) => lookup(types, name, (k) => store.filesDefiningType(k)),
     };
   }
 }

@@ -408,6 +408,12 @@ export class IndexStore {
     return m;
   }
 
+  /** Files with a top-level class-like symbol named `name`. */
+  filesDefiningType(name: string): string[] {
+    return (this.sql(`SELECT DISTINCT f.path FROM symbols s JOIN files f ON f.id = s.file_id
+      WHERE s.name = ? AND s.parent IS NULL AND s.kind IN ${CLASS_LIKE_KINDS} ORDER BY f.path`).raw().all(name) as Array<[string]>).map((r) => r[0]);
+  }
+
   /** Class-like top-level type names a file declares (for re-resolving their users). */
   typeNamesOf(fileId: number): string[] {
     return (this.sql(`SELECT DISTINCT name FROM symbols WHERE file_id = ? AND parent IS NULL AND kind IN ${CLASS_LIKE_KINDS}`)

@@ -8,5 +8,7 @@ export const bash: LanguageSpec = {
   extensions: ['.sh', '.bash', '.zsh'],
   shebangs: ['bash', 'sh', 'zsh'],
   commentTypes: ['comment'],
+  // `local f=1; f` still calls the function f: variables and functions are separate namespaces.
+  callsIgnoreLocals: true,
   isExported: () => true,
 };

@@ -9,8 +9,8 @@ export const php: LanguageSpec = {
   extensions: ['.php'],
   shebangs: ['php'],
   commentTypes: ['comment'],
-  // Attributes (#[...]) are children of the declaration, not siblings, so no decoratorTypes:
-  // listing `attribute_list` there would cut signatures down to the bare name.
+  // Attributes (#[...]) are children of the declaration: signatures start after them.
+  decoratorTypes: ['attribute_list'],
   isExported: (ctx) => {
     if (ctx.topLevel) return true;
     if (ctx.parentExported === false) return false;

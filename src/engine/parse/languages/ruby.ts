@@ -83,6 +83,8 @@ export const ruby: LanguageSpec = {
   extensions: ['.rb'],
   shebangs: ['ruby'],
   commentTypes: ['comment'],
+  // `def` directly in a `module` defines a method of that module.
+  moduleMembersAreMethods: true,
   // `private def x`: the definition sits in the call's argument list; its doc comment is above the call.
   wrapperTypes: ['argument_list', 'call'],
   isExported: (ctx) => {
