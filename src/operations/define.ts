@@ -66,4 +66,3 @@ export function defineOperation<I extends z.ZodObject, O extends z.ZodObject>(op
 /** Token estimate shared by every budget: ceil(code points / 3.5). */
 export const estimateTokens = (text: string): number => Math.ceil([...text].length / 3.5);
 
-export const plural = (n: number, word: string, pluralWord = `${word}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? word : pluralWord}`;

@@ -35,9 +35,6 @@ export function languageFromShebang(firstLine: string): string | undefined {
   return byShebang.get(interpreter) ?? byShebang.get(`${interpreter}3`);
 }
 
-export const hasParser = (language: string | undefined): boolean =>
-  language !== undefined && LANGUAGE_SPECS.some((s) => s.id === language);
-
 /** Test files by path segment or name pattern, never by substring (`latest/`, `contest.py` are not tests). */
 export function isTestPath(path: string): boolean {
   const parts = path.split('/');

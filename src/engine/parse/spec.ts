@@ -45,12 +45,6 @@ export interface LanguageSpec {
   defaultBinding?(specifier: string): ImportBinding | undefined;
 }
 
-/** Last segment of a dotted, slashed or `::` path. */
-export function lastSegment(path: string): string {
-  const parts = path.split(/::|[./\\]/).filter(Boolean);
-  return parts[parts.length - 1] ?? path;
-}
-
 export function hasAncestorOfType(node: Node, types: readonly string[], stopAt?: readonly string[]): boolean {
   for (let p = node.parent; p; p = p.parent) {
     if (types.includes(p.type)) return true;
