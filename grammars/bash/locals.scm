@@ -1,7 +1,7 @@
 ; Bash local scopes: function bodies. `local`/`declare`/`typeset` names and loop variables are
-; locals of the enclosing function (at file level they belong to no scope). Shadowing is by name,
-; so a local variable also hides a call of a same-named function inside that function (bash
-; keeps variables and functions apart; the framework cannot).
+; locals of the enclosing function (at file level they belong to no scope). Variables and functions
+; are separate namespaces (LanguageSpec.callsIgnoreLocals), so a local variable hides variable
+; reads and writes of that name, not calls of a same-named function.
 
 (function_definition) @local.scope
 

@@ -1,9 +1,9 @@
 ; Go definitions: @definition.<kind> on the declaration, @name on its name, optional @params,
 ; @body, @receiver. Only package-level declarations are symbols (plus struct fields and interface
-; methods). A spec or field that declares several names (`var a, b int`) uses each name node as the
-; definition (names sharing one node would nest in each other); a single-name spec uses the spec,
-; and a lone spec in a non-grouped declaration uses the whole declaration (keyword and doc comment
-; included) — the widest matching node wins.
+; methods). Each spec (or field) is the definition of every name it declares (`var a, b int`: two
+; sibling symbols sharing the spec's signature and lines), and a lone spec in a non-grouped
+; declaration uses the whole declaration (keyword and doc comment included) — the widest matching
+; node wins.
 
 (package_clause (package_identifier) @namespace)
 
@@ -16,37 +16,30 @@
     (pointer_type (generic_type type: (type_identifier) @receiver))]))
   name: (field_identifier) @name parameters: (parameter_list) @params body: (block)? @body) @definition.method
 
-(source_file (type_declaration (type_spec name: (type_identifier) @name type: (struct_type (field_declaration_list) @body)) @definition.struct))
+; Performance: a pattern rooted at source_file keeps a query state alive over the whole file, so
+; there are few of them: alternatives sit below the declaration, where states split only within it.
+(source_file (type_declaration [
+  (type_spec name: (type_identifier) @name type: (struct_type (field_declaration_list) @body)) @definition.struct
+  (type_spec name: (type_identifier) @name type: (interface_type)) @definition.interface
+  (type_spec name: (type_identifier) @name type: [(type_identifier) (qualified_type) (pointer_type) (slice_type) (array_type) (map_type) (channel_type) (function_type) (generic_type) (negated_type) (parenthesized_type)]) @definition.type
+  (type_alias name: (type_identifier) @name) @definition.type]))
 (source_file (type_declaration . (type_spec name: (type_identifier) @name type: (struct_type (field_declaration_list) @body)) .) @definition.struct)
-(source_file (type_declaration (type_spec name: (type_identifier) @name type: (interface_type)) @definition.interface))
 (source_file (type_declaration . (type_spec name: (type_identifier) @name type: (interface_type)) .) @definition.interface)
-(source_file (type_declaration (type_spec name: (type_identifier) @name type: [(type_identifier) (qualified_type) (pointer_type) (slice_type) (array_type) (map_type) (channel_type) (function_type) (generic_type) (negated_type) (parenthesized_type)]) @definition.type))
-(source_file (type_declaration . (type_spec name: (type_identifier) @name type: [(type_identifier) (qualified_type) (pointer_type) (slice_type) (array_type) (map_type) (channel_type) (function_type) (generic_type) (negated_type) (parenthesized_type)]) .) @definition.type)
-(source_file (type_declaration (type_alias name: (type_identifier) @name) @definition.type))
-(source_file (type_declaration . (type_alias name: (type_identifier) @name) .) @definition.type)
+(source_file (type_declaration . [
+  (type_spec name: (type_identifier) @name type: [(type_identifier) (qualified_type) (pointer_type) (slice_type) (array_type) (map_type) (channel_type) (function_type) (generic_type) (negated_type) (parenthesized_type)])
+  (type_alias name: (type_identifier) @name)] .) @definition.type)
 
 ; Struct fields and interface methods of named types.
-(type_spec type: (struct_type (field_declaration_list (field_declaration name: (field_identifier) @name @definition.property))))
-(type_spec type: (struct_type (field_declaration_list (field_declaration . name: (field_identifier) @name . type: (_)) @definition.property)))
+(type_spec type: (struct_type (field_declaration_list (field_declaration name: (field_identifier) @name) @definition.property)))
 (type_spec type: (interface_type (method_elem name: (field_identifier) @name parameters: (parameter_list) @params) @definition.method))
 
 ; Package-level const and var (`var _ I = (*T)(nil)` declares nothing).
 ; (The grammar gives only the first name of `const a, b = …` the `name` field: match identifier children.)
-(source_file (const_declaration (const_spec (identifier) @name @definition.constant)))
-(source_file (const_declaration (const_spec . name: (identifier) @name . type: (_)) @definition.constant))
-(source_file (const_declaration . (const_spec . name: (identifier) @name . type: (_)) .) @definition.constant)
-(source_file (const_declaration (const_spec . name: (identifier) @name . value: (_)) @definition.constant))
-(source_file (const_declaration . (const_spec . name: (identifier) @name . value: (_)) .) @definition.constant)
-(source_file (const_declaration (const_spec . name: (identifier) @name .) @definition.constant))
-(source_file (const_declaration . (const_spec . name: (identifier) @name .) .) @definition.constant)
-(source_file (var_declaration (var_spec name: (identifier) @name @definition.variable)) (#not-eq? @name "_"))
-(source_file (var_declaration (var_spec_list (var_spec name: (identifier) @name @definition.variable))) (#not-eq? @name "_"))
-(source_file (var_declaration (var_spec . name: (identifier) @name . type: (_)) @definition.variable) (#not-eq? @name "_"))
-(source_file (var_declaration (var_spec_list (var_spec . name: (identifier) @name . type: (_)) @definition.variable)) (#not-eq? @name "_"))
-(source_file (var_declaration . (var_spec . name: (identifier) @name . type: (_)) .) @definition.variable (#not-eq? @name "_"))
-(source_file (var_declaration (var_spec . name: (identifier) @name . value: (_)) @definition.variable) (#not-eq? @name "_"))
-(source_file (var_declaration (var_spec_list (var_spec . name: (identifier) @name . value: (_)) @definition.variable)) (#not-eq? @name "_"))
-(source_file (var_declaration . (var_spec . name: (identifier) @name . value: (_)) .) @definition.variable (#not-eq? @name "_"))
-(source_file (var_declaration (var_spec . name: (identifier) @name .) @definition.variable) (#not-eq? @name "_"))
-(source_file (var_declaration (var_spec_list (var_spec . name: (identifier) @name .) @definition.variable)) (#not-eq? @name "_"))
-(source_file (var_declaration . (var_spec . name: (identifier) @name .) .) @definition.variable (#not-eq? @name "_"))
+(source_file (const_declaration (const_spec (identifier) @name) @definition.constant))
+(source_file (const_declaration . (const_spec (identifier) @name) .) @definition.constant)
+(source_file (var_declaration [
+  (var_spec name: (identifier) @name) @definition.variable
+  (var_spec_list (var_spec name: (identifier) @name) @definition.variable)])
+  (#not-eq? @name "_"))
+(source_file (var_declaration . (var_spec name: (identifier) @name) .) @definition.variable
+  (#not-eq? @name "_"))

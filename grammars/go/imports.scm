@@ -1,11 +1,8 @@
 ; Go imports: one record per import_spec (each path of a grouped `import ( … )` block is its own
 ; record, on its own line). specifier = the import path. An unaliased import binds the package
 ; name, derived from the path by LanguageSpec.defaultBinding (last segment, `/vN` dropped).
-; `str "strings"` binds {local: str, imported: *}.
-; `_ "x"` and `. "x"` should bind nothing, but the framework calls defaultBinding whenever no
-; binding is captured (it would bind the last segment, which is wrong), so they are captured as
-; @import.alias and bind {local: "_" | ".", imported: *}; resolvers should ignore those locals.
+; `str "strings"` binds {local: str, imported: *}; `_ "x"` and `. "x"` bind nothing.
 
 (import_spec !name path: (_) @import.source) @import
 (import_spec name: (package_identifier) @import.alias path: (_) @import.source) @import
-(import_spec name: [(blank_identifier) (dot)] @import.alias path: (_) @import.source) @import
+(import_spec name: [(blank_identifier) (dot)] path: (_) @import.source (#set! binding "none")) @import

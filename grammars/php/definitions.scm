@@ -1,8 +1,11 @@
 ; PHP definitions: functions, classes, interfaces, traits, enums (and cases), methods,
 ; constants (top-level and class) and properties. `$` is not part of a property's name.
-; Attributes (#[...]) are children of the declaration, so they are inside its span. Members are
-; only taken from named classes, interfaces, traits and enums (not from anonymous classes). The `;`
-; of an abstract/interface method is its @body, so the signature stops before it.
+; Attributes (#[...]) are children of the declaration, so they are inside its span (and dropped
+; from signatures: `attribute_list` is a decorator type). Methods and properties are only taken
+; from named classes, interfaces, traits and enums (not from anonymous classes). The `;` of an
+; abstract/interface method is its @body, so the signature stops before it. Constants are matched
+; on their own (top level, namespace or type body): a pattern rooted at the class keeps one query
+; state alive over its whole body per member kind it waits for.
 
 (function_definition name: (name) @name parameters: (formal_parameters) @params body: (compound_statement) @body) @definition.function
 (class_declaration name: (name) @name body: (declaration_list) @body) @definition.class
@@ -11,23 +14,18 @@
 (enum_declaration name: (name) @name body: (enum_declaration_list) @body) @definition.enum
 (enum_case name: (name) @name) @definition.enum_member
 
-(class_declaration body: (declaration_list
-  [(method_declaration name: (name) @name parameters: (formal_parameters) @params body: (compound_statement)? @body ";"? @body) @definition.method
-   (const_declaration (const_element (name) @name)) @definition.constant
-   (property_declaration (property_element name: (variable_name (name) @name))) @definition.property]))
-(interface_declaration body: (declaration_list
-  [(method_declaration name: (name) @name parameters: (formal_parameters) @params body: (compound_statement)? @body ";"? @body) @definition.method
-   (const_declaration (const_element (name) @name)) @definition.constant
-   (property_declaration (property_element name: (variable_name (name) @name))) @definition.property]))
-(trait_declaration body: (declaration_list
-  [(method_declaration name: (name) @name parameters: (formal_parameters) @params body: (compound_statement)? @body ";"? @body) @definition.method
-   (const_declaration (const_element (name) @name)) @definition.constant
-   (property_declaration (property_element name: (variable_name (name) @name))) @definition.property]))
-(enum_declaration body: (enum_declaration_list
-  [(method_declaration name: (name) @name parameters: (formal_parameters) @params body: (compound_statement)? @body ";"? @body) @definition.method
-   (const_declaration (const_element (name) @name)) @definition.constant
-   (property_declaration (property_element name: (variable_name (name) @name))) @definition.property]))
-(program (const_declaration (const_element (name) @name)) @definition.constant)
-(namespace_definition body: (compound_statement (const_declaration (const_element (name) @name)) @definition.constant))
+(class_declaration body: (declaration_list [
+  (method_declaration name: (name) @name parameters: (formal_parameters) @params body: (compound_statement)? @body ";"? @body) @definition.method
+  (property_declaration (property_element name: (variable_name (name) @name))) @definition.property]))
+(interface_declaration body: (declaration_list [
+  (method_declaration name: (name) @name parameters: (formal_parameters) @params body: (compound_statement)? @body ";"? @body) @definition.method
+  (property_declaration (property_element name: (variable_name (name) @name))) @definition.property]))
+(trait_declaration body: (declaration_list [
+  (method_declaration name: (name) @name parameters: (formal_parameters) @params body: (compound_statement)? @body ";"? @body) @definition.method
+  (property_declaration (property_element name: (variable_name (name) @name))) @definition.property]))
+(enum_declaration body: (enum_declaration_list [
+  (method_declaration name: (name) @name parameters: (formal_parameters) @params body: (compound_statement)? @body ";"? @body) @definition.method
+  (property_declaration (property_element name: (variable_name (name) @name))) @definition.property]))
+(const_declaration (const_element (name) @name)) @definition.constant
 
 (namespace_definition name: (namespace_name) @namespace)

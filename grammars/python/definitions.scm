@@ -22,12 +22,15 @@
 
 ; Module-level assignments are variables (UPPER_CASE ones become constants), also inside a
 ; module-level if/else or try/except block (`if TYPE_CHECKING:`, `try: … except ImportError:`).
-(module (expression_statement (assignment left: (identifier) @name)) @definition.variable)
-(module (expression_statement (assignment left: [(pattern_list (identifier) @name) (tuple_pattern (identifier) @name)])) @definition.variable)
-(module (if_statement consequence: (block (expression_statement (assignment left: (identifier) @name)) @definition.variable)))
-(module (if_statement alternative: (else_clause body: (block (expression_statement (assignment left: (identifier) @name)) @definition.variable))))
-(module (try_statement body: (block (expression_statement (assignment left: (identifier) @name)) @definition.variable)))
-(module (try_statement (except_clause (block (expression_statement (assignment left: (identifier) @name)) @definition.variable))))
+; A pattern rooted at `module` keeps a query state alive over the whole file, so there are few.
+(module (expression_statement (assignment
+  left: [(identifier) @name (pattern_list (identifier) @name) (tuple_pattern (identifier) @name)])) @definition.variable)
+(module (if_statement [
+  consequence: (block (expression_statement (assignment left: (identifier) @name)) @definition.variable)
+  alternative: (else_clause body: (block (expression_statement (assignment left: (identifier) @name)) @definition.variable))]))
+(module (try_statement [
+  body: (block (expression_statement (assignment left: (identifier) @name)) @definition.variable)
+  (except_clause (block (expression_statement (assignment left: (identifier) @name)) @definition.variable))]))
 
 ; `type Alias = …` (Python 3.12).
 (type_alias_statement left: (type (identifier) @name)) @definition.type
@@ -35,8 +38,7 @@
 ; Class-level assignments (with or without a value) are properties.
 (class_definition body: (block (expression_statement (assignment left: (identifier) @name)) @definition.property))
 
-; `__all__ = [...]` / `__all__ += (...)` lists the exported names.
-(module (expression_statement
-  [(assignment left: (identifier) @_all right: [(list (string (string_content) @export.name)) (tuple (string (string_content) @export.name))])
-   (augmented_assignment left: (identifier) @_all right: [(list (string (string_content) @export.name)) (tuple (string (string_content) @export.name))])])
+; `__all__ = [...]` / `__all__ += (...)` lists the exported names (also inside a module-level `if`).
+([(assignment left: (identifier) @_all right: [(list (string (string_content) @export.name)) (tuple (string (string_content) @export.name))])
+  (augmented_assignment left: (identifier) @_all right: [(list (string (string_content) @export.name)) (tuple (string (string_content) @export.name))])]
   (#eq? @_all "__all__"))

@@ -19,11 +19,10 @@
   name: (aliased_import name: (dotted_name . (identifier) @import.name .) alias: (identifier) @import.alias)) @import
 (import_from_statement module_name: (_) @import.source (wildcard_import)) @import
 
-; Module path segments are not references: @import.alias outside an @import match only marks
-; an identifier as a declaration (the framework has no plain "ignore" capture).
-(import_statement name: (dotted_name (identifier) @import.alias))
-(import_statement name: (aliased_import name: (dotted_name (identifier) @import.alias)))
-(import_from_statement module_name: (dotted_name (identifier) @import.alias))
-(import_from_statement module_name: (relative_import (dotted_name (identifier) @import.alias)))
+; Module path segments are not references.
+(import_statement name: (dotted_name (identifier) @ignore))
+(import_statement name: (aliased_import name: (dotted_name (identifier) @ignore)))
+(import_from_statement module_name: (dotted_name (identifier) @ignore))
+(import_from_statement module_name: (relative_import (dotted_name (identifier) @ignore)))
 ; `from __future__ import x` is a compiler directive, not an import.
-(future_import_statement name: (dotted_name (identifier) @import.alias))
+(future_import_statement name: (dotted_name (identifier) @ignore))

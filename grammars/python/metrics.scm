@@ -2,5 +2,6 @@
 
 [(if_statement) (elif_clause) (for_statement) (while_statement) (except_clause) (conditional_expression)
  (for_in_clause) (if_clause) (case_clause)] @branch
-(boolean_operator) @branch
+; `and`/`or` are counted by their operator token.
+["and" "or"] @branch
 (comment) @comment

@@ -1,15 +1,32 @@
 ; Rust definitions: @definition.<kind> on the item, @name on its name, optional @params, @body,
-; @doc. Each definition is written as "doc comments, attributes, item" so that @doc captures the
-; first line of a `///` (or `/** */`) run even when `#[…]` attributes sit between it and the item
-; (the framework's own comment lookup stops at the first attribute and at `///` lines, whose node
-; ends on the next line); tree-sitter keeps only the longest such match per item. `const _` is no symbol.
-; Struct/union/variant fields and enum variants are in the same list: a pattern rooted at their
-; parent list would only match the first child (the leading anchor binds to it).
-; Functions inside `impl` blocks are qualified by the impl's type via @scope.named/@scope.name;
-; functions inside a trait are its methods. `mod x;` (no body) is an import, see imports.scm.
+; @doc. `const _` is no symbol. Struct/union/variant fields and enum variants are matched on their
+; own. Functions inside `impl` blocks are qualified by the impl's type via @scope.named/@scope.name;
+; functions inside a trait are its methods, functions inside a `mod` are functions. `mod x;` (no
+; body) is an import, see imports.scm.
+;
+; Doc comments: the framework reads the comment above a definition (attributes skipped), but it
+; takes a `///` line whose previous sibling ends on its row for a trailing comment, and a `///` node
+; ends at column 0 of the next row: the last line of a multi-line `///` doc is rejected (a fix in
+; extract.ts, comparing the sibling's last row, would make the two run patterns below unnecessary).
+; So items with a `///` run of two or more lines are also matched as "what precedes the run, the
+; run, attributes, item", with @doc on the first line. Performance: the pattern starts at the node
+; before the run (an item, a plain comment, `{`, `,` …, never a doc line): starting at each doc line
+; would give one query state per line, whose pairwise longest-match comparisons are quadratic in the
+; run's length; and only the first line is captured (capturing all makes each step copy and compare
+; the whole run). A documented item is matched twice: the documented match is the one kept, because
+; it comes first (earlier pattern, same start depth: the framework keeps the first of two equal
+; definitions) or, for fields (generic `property` kind), because it comes after the plain match
+; and replaces it. A run that opens the file (no node before it) falls back to the framework.
 
 (
-  [(line_comment outer: (outer_doc_comment_marker)) (block_comment outer: (outer_doc_comment_marker))]* @doc
+  [(function_item) (function_signature_item) (struct_item) (union_item) (enum_item) (trait_item) (mod_item)
+   (const_item) (static_item) (type_item) (associated_type) (macro_definition) (enum_variant) (field_declaration)
+   (impl_item) (foreign_mod_item) (use_declaration) (extern_crate_declaration) (macro_invocation)
+   (attribute_item) (inner_attribute_item) (line_comment !outer) (block_comment !outer) "{" ","]
+  .
+  (line_comment outer: (outer_doc_comment_marker)) @doc
+  .
+  (line_comment outer: (outer_doc_comment_marker))+
   .
   (attribute_item)*
   .
@@ -25,9 +42,38 @@
    (type_item name: (type_identifier) @name) @definition.type
    (associated_type name: (type_identifier) @name) @definition.type
    (macro_definition name: (identifier) @name) @definition.function
-   (field_declaration name: (field_identifier) @name) @definition.property
    (enum_variant name: (identifier) @name) @definition.enum_member]
   (#not-eq? @name "_"))
+
+([(function_item name: (identifier) @name parameters: (parameters) @params body: (block) @body) @definition.function
+   (function_signature_item name: (identifier) @name parameters: (parameters) @params) @definition.function
+   (struct_item name: (type_identifier) @name body: (field_declaration_list)? @body) @definition.struct
+   (union_item name: (type_identifier) @name body: (field_declaration_list) @body) @definition.struct
+   (enum_item name: (type_identifier) @name body: (enum_variant_list) @body) @definition.enum
+   (trait_item name: (type_identifier) @name body: (declaration_list) @body) @definition.trait
+   (mod_item name: (identifier) @name body: (declaration_list) @body) @definition.module
+   (const_item name: (identifier) @name) @definition.constant
+   (static_item name: (identifier) @name) @definition.constant
+   (type_item name: (type_identifier) @name) @definition.type
+   (associated_type name: (type_identifier) @name) @definition.type
+   (macro_definition name: (identifier) @name) @definition.function
+   (enum_variant name: (identifier) @name) @definition.enum_member
+   (field_declaration name: (field_identifier) @name) @definition.property]
+  (#not-eq? @name "_"))
+
+(
+  [(function_item) (function_signature_item) (struct_item) (union_item) (enum_item) (trait_item) (mod_item)
+   (const_item) (static_item) (type_item) (associated_type) (macro_definition) (enum_variant) (field_declaration)
+   (impl_item) (foreign_mod_item) (use_declaration) (extern_crate_declaration) (macro_invocation)
+   (attribute_item) (inner_attribute_item) (line_comment !outer) (block_comment !outer) "{" ","]
+  .
+  (line_comment outer: (outer_doc_comment_marker)) @doc
+  .
+  (line_comment outer: (outer_doc_comment_marker))+
+  .
+  (attribute_item)*
+  .
+  (field_declaration name: (field_identifier) @name) @definition.property)
 
 ; `impl Foo { … }` and `impl Trait for Foo<T> { … }` qualify their items as `Foo.item`.
 (impl_item type: [

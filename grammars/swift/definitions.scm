@@ -1,21 +1,21 @@
 ; Swift definitions. `class_declaration` covers class/struct/enum/actor/extension (told apart by
 ; declaration_kind); an extension is a named scope, so `extension Foo { func m() }` gives `Foo.m`.
 ; Only file-level and type-level declarations are symbols. Parameters have no container node, so
-; no @params (param_count is not reported). Enum cases use the case name as the definition node
-; because `case a, b` shares one entry and identical spans would nest; a comment right before the
-; entry is captured as the first case's @doc.
+; they are counted as repeated @param captures: `"(" [(parameter) @param "," "=" (_)]* ")"` walks the
+; list (a plain `(parameter)*` stops at the first comma; `"=" (_)` is a default value). `case a, b`
+; is one enum_entry, the definition of both cases (sibling symbols sharing its signature and doc).
 
 ; Query compilation is slow with this large grammar when a pattern names a big parent with several
 ; child steps: `(function_declaration name: … body: …)` alone takes seconds. The wildcard form
 ; `(_ "func" . name … (function_body))` matches the same nodes (only function_declaration has a
 ; `func` keyword followed by a name and a body) at a fraction of the cost.
-(source_file (_ "func" . (simple_identifier) @name (function_body) @body) @definition.function)
-(class_body (_ "func" . (simple_identifier) @name (function_body) @body) @definition.method)
-(enum_class_body (_ "func" . (simple_identifier) @name (function_body) @body) @definition.method)
-(protocol_body (protocol_function_declaration name: (simple_identifier) @name) @definition.method)
-(class_body (init_declaration "init" @name body: (function_body)? @body) @definition.method)
-(enum_class_body (init_declaration "init" @name body: (function_body)? @body) @definition.method)
-(protocol_body (init_declaration "init" @name) @definition.method)
+(source_file (_ "func" . (simple_identifier) @name "(" [(parameter) @param "," "=" (_)]* ")" (function_body) @body) @definition.function)
+(class_body (_ "func" . (simple_identifier) @name "(" [(parameter) @param "," "=" (_)]* ")" (function_body) @body) @definition.method)
+(enum_class_body (_ "func" . (simple_identifier) @name "(" [(parameter) @param "," "=" (_)]* ")" (function_body) @body) @definition.method)
+(protocol_body (protocol_function_declaration name: (simple_identifier) @name "(" [(parameter) @param "," "=" (_)]* ")") @definition.method)
+(class_body (init_declaration "init" @name "(" [(parameter) @param "," "=" (_)]* ")" body: (function_body)? @body) @definition.method)
+(enum_class_body (init_declaration "init" @name "(" [(parameter) @param "," "=" (_)]* ")" body: (function_body)? @body) @definition.method)
+(protocol_body (init_declaration "init" @name "(" [(parameter) @param "," "=" (_)]* ")") @definition.method)
 
 (class_declaration declaration_kind: "class" name: (type_identifier) @name body: (_) @body) @definition.class
 (class_declaration declaration_kind: "actor" name: (type_identifier) @name body: (_) @body) @definition.class
@@ -32,6 +32,4 @@
 (enum_class_body (property_declaration name: (_ bound_identifier: (simple_identifier) @name)) @definition.property)
 (protocol_body (protocol_property_declaration name: (_ bound_identifier: (simple_identifier) @name)) @definition.property)
 
-; The @doc pattern must come first: both match the same name node and the first match is kept.
-(enum_class_body [(comment) (multiline_comment)] @doc . (enum_entry . name: (simple_identifier) @name @definition.enum_member))
-(enum_entry name: (simple_identifier) @name @definition.enum_member)
+(enum_entry name: (simple_identifier) @name) @definition.enum_member

@@ -12,4 +12,4 @@
 ; `let (a, b)`, `for (i, x) in`, `case let .a(x)`
 (pattern (pattern (simple_identifier) @local.definition))
 ; Functions declared inside a function body.
-(statements (_ "func" . (simple_identifier) @local.definition))
+(statements (function_declaration name: (simple_identifier) @local.definition))

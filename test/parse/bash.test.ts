@@ -102,4 +102,19 @@ describe('bash extractor', () => {
     expect(r.refs.find((x) => x.name === 'deploy')).toMatchObject({ kind: 'call', scope: 'file', line: 44 });
     expect(r.refs.find((x) => x.name === 'deploy')!.caller).toBeUndefined();
   });
+
+  it('keeps functions and variables apart: a local variable does not hide a same-named call', async () => {
+    const r = await parseSource(specFor('bash')!, `log() { echo "$1"; }
+run() {
+  local log="run.log"
+  log "$log" && log done
+}
+`);
+    expect(r.refs.map((x) => [x.name, x.kind, x.scope, x.caller])).toEqual([
+      ['echo', 'call', 'free', 'log'],
+      ['log', 'call', 'file', 'run'],
+      ['log', 'call', 'file', 'run'],
+    ]);
+    expect(r.symbols.find((s) => s.name === 'run')!.complexity).toBe(2);
+  });
 });

@@ -69,15 +69,15 @@ describe('lua extractor', () => {
       ['variable', 'cache', 10, 10, false],
       ['variable', 'hits', 10, 10, false],
       ['function', 'format_name', 14, 23, false],
-      // `function M.f()` is qualified through its table; the framework makes any function with a
-      // receiver a method.
-      ['method', 'M.greet', 26, 29, true],
-      ['method', 'M.Sub.helper', 31, 31, true],
+      // `function M.f()` is a function qualified through its table; `function M:m()` (with `self`)
+      // is a method.
+      ['function', 'M.greet', 26, 29, true],
+      ['function', 'M.Sub.helper', 31, 31, true],
       ['method', 'M.render', 33, 37, true],
       ['function', 'log_all', 39, 41, true],
       ['function', 'on_error', 43, 43, true],
       ['property', 'M.version', 44, 44, true],
-      ['method', 'M.reset', 45, 45, true],
+      ['function', 'M.reset', 45, 45, true],
       ['variable', 'label', 49, 49, false],
     ]);
     const fmt = r.symbols.find((s) => s.name === 'format_name')!;

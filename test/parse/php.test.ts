@@ -122,6 +122,9 @@ describe('php extractor', () => {
     expect(total.param_count).toBe(3);
     expect(total.complexity).toBe(5);
     expect(r.symbols.find((s) => s.name === 'Invoice')!.doc).toBe('An invoice.');
+    // The `#[Entity(…)]` attribute is part of the declaration's lines, not of its signature.
+    expect(r.symbols.find((s) => s.name === 'Invoice')!.signature)
+      .toBe('final class Invoice extends Document implements Billable, Payable');
     expect(r.symbols.find((s) => s.qualified_name === 'Invoice.bill')!.doc).toBe('Bills the invoice.');
     expect(r.symbols.find((s) => s.qualified_name === 'Invoice.notify')!.signature)
       .toBe('private static function notify(Status $status): bool');

@@ -133,4 +133,29 @@ describe('ruby extractor', () => {
     ]);
     expect(r.refs.find((x) => x.name === 'new' && x.line === 24)).toMatchObject({ kind: 'call', caller: 'Billing.Invoice.build' });
   });
+
+  it('makes a def directly inside a module a method of that module', async () => {
+    const r = await parseSource(specFor('ruby')!, `module Util
+  def self.helper; end
+
+  def greet(name)
+    name.strip.downcase.tr("a", "b")
+  end
+end
+
+def top; end
+`);
+    expect(r.symbols.map((s) => [s.kind, s.qualified_name])).toEqual([
+      ['module', 'Util'],
+      ['method', 'Util.helper'],
+      ['method', 'Util.greet'],
+      ['function', 'top'],
+    ]);
+    // Chained calls are calls on a receiver (the operator), not uses of file-level names.
+    expect(r.refs.map((x) => [x.name, x.kind, x.scope, x.caller])).toEqual([
+      ['strip', 'call', 'free', 'Util.greet'],
+      ['downcase', 'call', 'free', 'Util.greet'],
+      ['tr', 'call', 'free', 'Util.greet'],
+    ]);
+  });
 });

@@ -108,8 +108,8 @@ describe('rust extractor', () => {
       ['method', 'Config.fmt', 63, 65, true],
       ['type', 'Result', 68, 68, true],
       ['module', 'tests', 70, 78, false],
-      // Framework: functions in a module become methods (model 'module' is class-like).
-      ['method', 'tests.loads_empty', 74, 77, false],
+      // A function in a module is a function (modules are not class-like in Rust).
+      ['function', 'tests.loads_empty', 74, 77, false],
     ]);
     const byName = (q: string) => r.symbols.find((s) => s.qualified_name === q)!;
     expect(byName('MAX_RETRIES').doc).toBe('Maximum number of retries.');
@@ -217,10 +217,10 @@ pub fn host() {
       ['method', 'Hidden.shown', 18, false],
       ['method', 'Hidden.clone', 21, false],
       ['module', 'outer', 24, true],
-      ['method', 'outer.public_fn', 25, true],
-      ['method', 'outer.private_fn', 26, false],
+      ['function', 'outer.public_fn', 25, true],
+      ['function', 'outer.private_fn', 26, false],
       ['module', 'outer.inner', 27, false],
-      ['method', 'outer.inner.deep', 27, false],
+      ['function', 'outer.inner.deep', 27, false],
       ['function', 'host', 30, true],
       ['struct', 'host.Local', 31, false],
       // Framework: a named scope (the impl) is ignored inside another symbol.
@@ -269,6 +269,52 @@ fn f(x: &[u8]) -> bool { x.find_byte(b'a').is_some() && bar::check() }
       ['is_some', 'call', 'free', undefined],
       ['bar', 'read', 'import', undefined],
       ['check', 'call', 'member', 'bar'],
+    ]);
+  });
+
+  it('reads the first line of multi-line `///` docs on every kind of item', async () => {
+    const r = await parseSource(specFor('rust')!, `//! Crate doc.
+/// Limit.
+///
+/// Details.
+pub const LIMIT: u32 = 1;
+
+/// A point.
+/// Second line.
+#[derive(Debug)]
+pub struct Point {
+    /// X coordinate.
+    /// In pixels.
+    pub x: i32,
+    /// Y coordinate.
+    /// In pixels.
+    pub y: i32,
+}
+
+pub enum Dir {
+    /// Up.
+    /// North.
+    Up,
+    /// Down.
+    /// South.
+    Down,
+}
+
+impl Point {
+    /// Makes one.
+    /// At the origin.
+    pub fn origin() -> Self { Point { x: 0, y: 0 } }
+}
+`);
+    expect(r.symbols.map((s) => [s.qualified_name, s.doc])).toEqual([
+      ['LIMIT', 'Limit.'],
+      ['Point', 'A point.'],
+      ['Point.x', 'X coordinate.'],
+      ['Point.y', 'Y coordinate.'],
+      ['Dir', undefined],
+      ['Dir.Up', 'Up.'],
+      ['Dir.Down', 'Down.'],
+      ['Point.origin', 'Makes one.'],
     ]);
   });
 });

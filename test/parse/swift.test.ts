@@ -114,8 +114,10 @@ describe('swift extractor', () => {
     expect(clamp.doc).toBe('Clamps a value into a range.');
     expect(clamp.signature).toBe('func clamp(_ value: Int, min lower: Int, max upper: Int = 100) -> Int');
     expect(clamp.complexity).toBe(5);
-    // Swift parameters have no list node in this grammar, so no count is reported.
-    expect(clamp.param_count).toBeUndefined();
+    // Swift parameters have no list node in this grammar: they are counted one by one (@param).
+    expect(clamp.param_count).toBe(3);
+    expect(r.symbols.find((s) => s.qualified_name === 'Canvas.init')!.param_count).toBe(1);
+    expect(r.symbols.find((s) => s.qualified_name === 'Drawable.draw')!.param_count).toBe(1);
     const draw = r.symbols.find((s) => s.qualified_name === 'Canvas.draw')!;
     expect(draw.doc).toBe('Draws everything.');
     expect(draw.signature).toBe('public func draw(in rect: CGRect) -> Bool');
@@ -123,6 +125,9 @@ describe('swift extractor', () => {
     expect(r.symbols.find((s) => s.name === 'Drawable')!.doc).toBe('Something drawable.');
     expect(r.symbols.find((s) => s.name === 'maxRetries')!.doc).toBe('Default retry count.');
     expect(r.symbols.find((s) => s.name === 'circle')!.doc).toBe('A circle.');
+    // `case circle, square` is one declaration of two sibling cases.
+    expect(r.symbols.find((s) => s.name === 'square')!.signature).toBe('case circle, square');
+    expect(r.symbols.find((s) => s.name === 'square')!.parent).toBe('Shape');
     expect(r.symbols.find((s) => s.name === 'sides')!.complexity).toBe(3);
     expect(r.symbols.find((s) => s.name === 'label')!.doc).toBeUndefined();
   });

@@ -345,7 +345,7 @@ function docOf(d: DefDraft, spec: LanguageSpec, startRow: number): string | unde
   while (prev && spec.decoratorTypes?.includes(prev.type)) prev = prev.previousNamedSibling;
   if (!prev || !spec.commentTypes.includes(prev.type) || lastRow(prev) < top - 1) return undefined;
   // A trailing comment on the line above (`a int // x`) belongs to that line, not to this definition.
-  if (prev.previousSibling && prev.previousSibling.endPosition.row === prev.startPosition.row) return undefined;
+  if (prev.previousSibling && lastRow(prev.previousSibling) === prev.startPosition.row) return undefined;
   // A run of line comments is one block: read it from its first line.
   const run = [prev.text];
   for (let p = prev.previousNamedSibling, first = prev; p && spec.commentTypes.includes(p.type)
