@@ -11,6 +11,9 @@ export interface Reach { depth: number; via: string }
 
 type Adjacency = Map<string, Map<string, Neighbour>>;
 
+/** Importance is recomputed once the graph has not changed for this long. */
+const IMPORTANCE_QUIET_MS = 5000;
+
 /** More changed files than this in one refresh reload the graph instead of patching it. */
 const PATCH_LIMIT = 2000;
 
@@ -81,17 +84,25 @@ export class FileGraph {
 
   /**
    * Importance in [0, 1]. After edits the previous PageRank keeps serving (it moves little with
-   * one file) while a fresh one is computed off the request path.
+   * one file); a fresh one is computed once edits have paused, off the request path, so a burst
+   * of edits does not pay for a PageRank each.
    */
   importance(path: string): number {
     if (!this.importanceCache) this.importanceCache = this.computeImportance();
     else if (this.importanceStale && !this.recomputeScheduled) {
       this.recomputeScheduled = true;
-      setImmediate(() => {
+      let scheduledAt = this.generation;
+      const recompute = (): void => {
+        if (this.generation !== scheduledAt) { // still changing: wait for a quiet spell
+          scheduledAt = this.generation;
+          setTimeout(recompute, IMPORTANCE_QUIET_MS).unref();
+          return;
+        }
         this.importanceStale = false;
         this.recomputeScheduled = false;
         this.importanceCache = this.computeImportance();
-      });
+      };
+      setTimeout(recompute, IMPORTANCE_QUIET_MS).unref();
     }
     const cached = this.importanceCache.get(path);
     if (cached !== undefined) return cached;
