@@ -43,3 +43,11 @@
    (encapsed_string . (string_content) @import.source .)
    (parenthesized_expression [(string . (string_content) @import.source .) (encapsed_string . (string_content) @import.source .)])]
   (#set! form "require")) @import
+
+; `require_once __DIR__ . '/../lib/x.php'`: the idiomatic path next to the file (leading `/` kept;
+; the resolver resolves it against the requiring file's folder).
+([(require_expression (binary_expression left: (name) @_dir right: [(string . (string_content) @import.source .) (encapsed_string . (string_content) @import.source .)]))
+  (require_once_expression (binary_expression left: (name) @_dir right: [(string . (string_content) @import.source .) (encapsed_string . (string_content) @import.source .)]))
+  (include_expression (binary_expression left: (name) @_dir right: [(string . (string_content) @import.source .) (encapsed_string . (string_content) @import.source .)]))
+  (include_once_expression (binary_expression left: (name) @_dir right: [(string . (string_content) @import.source .) (encapsed_string . (string_content) @import.source .)]))] @import
+ (#eq? @_dir "__DIR__") (#set! form "require"))

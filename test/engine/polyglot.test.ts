@@ -440,11 +440,8 @@ describe('polyglot fixture: PHP', () => {
     expect(externals('php/src/Http/SignupController.php')).toEqual(['9 Psr\\Log\\LoggerInterface -> Psr\\Log']);
   });
 
-  // Known bug (PHP query, grammars/php/imports.scm): `require_once __DIR__ . '/…'`, the usual PHP
-  // idiom, yields no import record at all (only plain string operands are captured), so the file
-  // has no edge, no external and no unresolved entry. The PHP resolver already resolves a
-  // leading-`/` path next to the requiring file.
-  it.fails("resolves require_once __DIR__ . '/../src/helpers.php' next to the file", () => {
+  // `require_once __DIR__ . '/…'`, the usual PHP idiom, resolves next to the requiring file.
+  it("resolves require_once __DIR__ . '/../src/helpers.php' next to the file", () => {
     expect(project.store.edgesFrom('php/public/bootstrap.php').map((e) => `${e.line} ${e.target} (${e.kind})`))
       .toEqual(['5 php/src/helpers.php (import)']);
   });
@@ -579,6 +576,7 @@ const EDGES = [
   'lua/main.lua -> lua/game/config.lua (import)',
   'lua/main.lua -> lua/game/entities/init.lua (import)',
 
+  'php/public/bootstrap.php -> php/src/helpers.php (import)',
   'php/public/index.php -> php/public/bootstrap.php (import)',
   'php/public/index.php -> php/src/Http/SignupController.php (import)',
   'php/public/index.php -> php/src/Services/Mailer.php (import)',
@@ -648,20 +646,11 @@ const EDGES = [
   'ts/src/view.tsx -> ts/src/models/index.ts (type_only)',
 ];
 
-/** Correct edges the engine does not produce yet, each because of a bug described at its `it.fails`. */
-const MISSING_EDGES = [
-  'php/public/bootstrap.php -> php/src/helpers.php (import)', // require_once __DIR__ . '/…'
-];
-
 const allEdges = (): string[] => project.store.allEdges().map((e) => `${e.source} -> ${e.target} (${e.kind})`);
 
 describe('polyglot fixture: the whole graph', () => {
-  it('has exactly these file→file edges (the known-missing ones aside)', () => {
+  it('has exactly these file→file edges', () => {
     expect(allEdges()).toEqual(EDGES);
   });
 
-  // Fails until the bugs behind MISSING_EDGES are fixed; then move those edges into EDGES.
-  it.fails('has exactly these file→file edges, the known-missing ones included', () => {
-    expect(allEdges().sort()).toEqual([...EDGES, ...MISSING_EDGES].sort());
-  });
 });

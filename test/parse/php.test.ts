@@ -146,8 +146,9 @@ describe('php extractor', () => {
         bindings: [{ local: 'format_amount', imported: 'format_amount' }],
       },
       { specifier: 'Psr\\Log\\LoggerInterface', line: 9, kind: 'import', bindings: [{ local: 'Logger', imported: 'LoggerInterface' }] },
-      // `include __DIR__ . '/dynamic.php'` is computed, so it is not an import.
       { specifier: 'bootstrap.php', line: 11, kind: 'import', bindings: [], form: 'require' },
+      // `include __DIR__ . '/dynamic.php'`: a path next to the file (the resolver strips the `/`).
+      { specifier: '/dynamic.php', line: 12, kind: 'import', bindings: [], form: 'require' },
     ]);
   });
 
