@@ -147,11 +147,14 @@ function probeFor(language: string, name: string): string {
 /** Universal Ctags on the same tree, timed in this process tree. */
 function ctags(root: string): PhaseResult {
   const time = existsSync('/usr/bin/time');
+  // A real tag file: ctags fails on large trees when it has to truncate /dev/null.
+  const tagDir = mkdtempSync(join(tmpdir(), 'cg-ctags-'));
   const started = performance.now();
-  const args = ['-R', '-f', '/dev/null', root];
+  const args = ['-R', '-f', join(tagDir, 'tags'), root];
   const r = time ? spawnSync('/usr/bin/time', ['-f', '%M', 'ctags', ...args], { encoding: 'utf8' }) : spawnSync('ctags', args, { encoding: 'utf8' });
   const ms = performance.now() - started;
-  if (r.error || r.status !== 0) return { ctags: 'unavailable (install universal-ctags)' };
+  rmSync(tagDir, { recursive: true, force: true });
+  if (r.error || r.status !== 0) return { ctags: r.error ? 'unavailable (install universal-ctags)' : `failed: ${r.stderr.trim().split('\n')[0]}` };
   const kb = time ? Number(r.stderr.trim().split('\n').pop()) : NaN;
   return { ctags_ms: Math.round(ms), ...(Number.isFinite(kb) ? { ctags_rss_mb: Math.round(kb / 1024) } : {}) };
 }
