@@ -201,7 +201,8 @@ export class Project {
   async warmUp(): Promise<void> {
     const languages = [...new Set(this.store.allFiles().filter((f) => f.status !== 'skipped' && f.language).map((f) => f.language!))];
     await this.parserPool().warm(languages);
-    this.symbols();
+    this.symbols().names();
+    this.symbols().namesWithToken(''); // builds the token index multi-word queries use
     this.graph().importance('');
   }
 

@@ -319,7 +319,7 @@ export class IndexStore {
 
   symbolsByIds(ids: readonly number[]): SymbolRow[] {
     if (!ids.length) return [];
-    return this.db.prepare(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id IN (${ids.map(() => '?').join(',')})`)
+    return this.sql(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id IN (${ids.map(() => '?').join(',')})`)
       .all(...ids).map(toSymbol);
   }
 

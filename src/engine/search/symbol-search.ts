@@ -117,10 +117,15 @@ export function searchSymbols(store: IndexStore, index: SymbolIndex, query: stri
       top.offer({ id: s.id, score: score(s, BASE.exact_qualified, importance), tier: 'exact_qualified', importance, path: s.file_path, row: s });
     }
   }
+  const filtered = Boolean(families || opts.dir || opts.file);
   for (const [name, m] of matchNames(index, query)) {
     for (const e of index.entries(name)) {
+      if (seen.has(e.id)) continue;
+      // Most candidates cannot beat the current top even with the largest importance boost:
+      // count them without looking up their file.
+      if (!filtered && !top.wants(score(e, m.base, 1))) { total++; continue; }
       const path = index.pathOf(e.fileId);
-      if (seen.has(e.id) || !inScope(e.kind, path)) continue;
+      if (filtered && !inScope(e.kind, path)) continue;
       total++;
       let importance = importanceByFile.get(e.fileId);
       if (importance === undefined) importanceByFile.set(e.fileId, (importance = opts.importance(path)));
