@@ -157,35 +157,27 @@ export class Project {
         present.push(f);
       }
       for (const p of rels) this.staleQueue.delete(p);
+      // Ignored paths the index knew are reported as deleted, the others as ignored.
+      const ignoredUnknown = [...ignored].filter((p) => !known.has(p)).sort();
       const result = await this.indexer.update(present, gone, tooLarge);
       this.recordTimings('incremental', {
         files: present.length + gone.length, ms: Math.round(result.totalMs), parse_ms: Math.round(result.parseMs),
         resolve_ms: Math.round(result.resolveMs), at: new Date().toISOString(),
       });
-      if (this.discovery) this.syncDiscovery(present, gone);
       return {
         generation: result.generation, updated: result.updated, created: result.created, deleted: result.deleted,
-        unchanged: result.unchanged, ignored: [...ignored].filter((p) => !known.has(p)).sort(), pending: [],
+        unchanged: result.unchanged, ignored: ignoredUnknown, pending: [],
         rejected: rejected.sort((a, b) => a.path.localeCompare(b.path)),
       };
     });
-  }
-
-  /** Keeps the discovery snapshot in step with incremental changes (freshness counts read it). */
-  private syncDiscovery(present: DiscoveredFile[], gone: string[]): void {
-    const d = this.discovery!;
-    const byPath = new Map(d.files.map((f) => [f.path, f]));
-    for (const g of gone) byPath.delete(g);
-    for (const f of present) byPath.set(f.path, f);
-    d.files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
   private languageOf(rel: string): string | undefined {
     const lang = languageFromPath(rel);
     if (lang !== 'c' || !rel.endsWith('.h')) return lang;
     // `.h` follows its folder: C++ when C++ sources sit next to it.
-    const dir = posix.dirname(rel);
-    return this.discovery?.files.some((f) => f.language === 'cpp' && posix.dirname(f.path) === dir) ? 'cpp' : lang;
+    const dir = posix.dirname(rel) === '.' ? '' : posix.dirname(rel);
+    return this.store.hasLanguageInDir(dir, 'cpp') ? 'cpp' : lang;
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {

@@ -57,7 +57,7 @@ export const indexStatus = defineOperation({
       }
     }
     const counts = project.store.counts();
-    const discovered = st.discovery ? st.discovery.files.length + st.discovery.skipped.length : files.length;
+    const discovered = files.length; // every discovered file is in the index, skipped ones with their reason
     const pending = st.progress.phase === 'idle' ? 0 : Math.max(0, st.progress.total - st.progress.done);
     const parseable = files.filter((f) => f.status !== 'skipped').length;
     return {

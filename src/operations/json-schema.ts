@@ -12,8 +12,13 @@ function toJson(schema: z.ZodType, io: 'input' | 'output'): Record<string, unkno
   return json;
 }
 
+const outputZodCache = new WeakMap<Operation, z.ZodObject>();
+
+/** The operation's result schema with the common fields; built once (it validates every result). */
 export function outputSchemaOf(op: Operation): z.ZodObject {
-  return op.output.extend(CommonFields);
+  let s = outputZodCache.get(op);
+  if (!s) outputZodCache.set(op, (s = op.output.extend(CommonFields)));
+  return s;
 }
 
 export function inputJsonSchema(op: Operation): Record<string, unknown> {

@@ -112,9 +112,10 @@ export class Indexer {
             sameContent.push(o.path);
             continue;
           }
-          const before = prev ? declared(o.path) : { ns: null, types: [] };
+          // A cold build re-resolves everything anyway: no need to track what declarations moved.
+          const before = prev && !isCold ? declared(o.path) : { ns: null, types: [] };
           const fileId = this.store.putFile({ outcome: o, mtimeMs: mtimes.get(o.path) ?? 0 }, generation);
-          noteDeclarationChange(before, declared(o.path));
+          if (!isCold) noteDeclarationChange(before, declared(o.path));
           this.onFileChange({ fileId, path: o.path, deleted: false });
           (prev ? updated : created).push(o.path);
           if (inputs.has(baseName(o.path))) manifestChanged = true;

@@ -258,6 +258,14 @@ export class IndexStore {
     return this.sql(`SELECT ${FILE_COLUMNS} FROM files WHERE generation > ? ORDER BY path`).all(generation).map((r) => clean<FileRow>(r));
   }
 
+  /** True when a file of `language` sits directly in `dir` ('' = the root). */
+  hasLanguageInDir(dir: string, language: string): boolean {
+    const prefix = dir ? `${dir}/` : '';
+    const rows = this.sql("SELECT path FROM files WHERE language = ? AND path LIKE ? ESCAPE '\\'").raw()
+      .all(language, `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as Array<[string]>;
+    return rows.some(([p]) => !p.slice(prefix.length).includes('/'));
+  }
+
   allPaths(): string[] {
     return (this.sql('SELECT path FROM files').raw().all() as Array<[string]>).map((r) => r[0]);
   }
