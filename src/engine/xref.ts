@@ -3,7 +3,7 @@
 // a member access on an imported module. What cannot be bound is a labelled name match; what is
 // bound to a different definition is not a reference at all.
 import type { ImportRecord, RefSite } from './model.js';
-import type { IndexStore, SymbolRow } from './index/store.js';
+import type { EdgeRow, IndexStore, SymbolRow } from './index/store.js';
 
 export interface XrefReference extends RefSite {
   file_path: string;
@@ -36,6 +36,7 @@ export function findDefinitions(store: IndexStore, query: string): SymbolRow[] {
 class ImportBinder {
   private readonly importsCache = new Map<string, ImportRecord[]>();
   private readonly topLevel = new Map<string, Set<string>>();
+  private readonly edgesCache = new Map<string, EdgeRow[]>();
 
   constructor(private readonly store: IndexStore) {}
 
@@ -58,8 +59,15 @@ class ImportBinder {
     return names.has(name);
   }
 
+  /** A file's outgoing edges, read once per call however many references follow them. */
+  edges(path: string): EdgeRow[] {
+    let v = this.edgesCache.get(path);
+    if (!v) this.edgesCache.set(path, (v = this.store.edgesFrom(path)));
+    return v;
+  }
+
   targetsOf(path: string, rec: ImportRecord): string[] {
-    return this.store.edgesFrom(path).filter((e) => e.line === rec.line && e.specifier === rec.specifier).map((e) => e.target);
+    return this.edges(path).filter((e) => e.line === rec.line && e.specifier === rec.specifier).map((e) => e.target);
   }
 
   /** Files (and the name there) that `name` imported under `binding` finally refers to. */
@@ -145,7 +153,7 @@ export function crossReferences(store: IndexStore, query: string): XrefResult {
         bound = definitions.find((d) => d.file_path === path && d.parent === cls && d.name === ref.name);
       } else if (ref.receiver === undefined) {
         // A free name: bound when this file imports the defining file (same package, includes …).
-        edgeTargets ??= new Set(store.edgesFrom(path).map((e) => e.target));
+        edgeTargets ??= new Set(binder.edges(path).map((e) => e.target));
         const viaEdge = definitions.filter((d) => d.parent === undefined && edgeTargets!.has(d.file_path));
         if (viaEdge.length === 1) bound = viaEdge[0];
       }
