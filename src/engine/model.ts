@@ -31,6 +31,13 @@ export const ExtractedSymbol = z.object({
   /** Cyclomatic estimate for function-like symbols: 1 + branch points in the body. */
   complexity: z.number().int().optional(),
   param_count: z.number().int().optional(),
+  /** Parameters that carry a type annotation (languages where annotations are optional or required). */
+  typed_params: z.number().int().optional(),
+  /** Declared return type as written, for function-like symbols that have one. */
+  return_type: z.string().optional(),
+  /** Decorators, attributes and annotations as written without `@`/`#[…]`: `app.route`, `Override`, `staticmethod`. */
+  decorators: z.array(z.string()).optional(),
+  is_async: z.boolean().optional(),
 });
 export type ExtractedSymbol = z.infer<typeof ExtractedSymbol>;
 

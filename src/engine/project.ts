@@ -1,7 +1,7 @@
 // A Project is one indexed repository: its root, settings, store, parser pool, indexer and
 // watcher, plus the services every operation needs (path confinement, freshness, waiting for
 // the index). All index mutations run one at a time through a single queue.
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import watcher from '@parcel/watcher';
@@ -13,6 +13,7 @@ import { languageFromPath } from './discover/languages.js';
 import type { Freshness } from './freshness.js';
 import { FileGraph } from './graph/file-graph.js';
 import { runGit } from './history/git.js';
+import { GitLog } from './history/log.js';
 import { Indexer, type IndexProgress, type SyncResult } from './index/indexer.js';
 import { IndexStore } from './index/store.js';
 import { ParserPool } from './parse/pool.js';
@@ -50,9 +51,13 @@ export class Project {
   private subscription: watcher.AsyncSubscription | undefined;
   private graphCache: FileGraph | undefined;
   private symbolIndex: SymbolIndex | undefined;
+  private derivedCache = { generation: -1, values: new Map<string, unknown>() };
+  /** The commit log, read through git and cached per HEAD. */
+  readonly history: GitLog;
 
   private constructor(readonly root: string, readonly dataDir: string, readonly settings: Settings) {
     this.store = IndexStore.open(dataDir);
+    this.history = new GitLog(root);
     this.indexer = new Indexer(root, this.store, () => this.parserPool(), (change) => {
       if (!this.symbolIndex) return; // loaded on first use, from the store as it is then
       if (change.deleted) this.symbolIndex.removeFile(change.fileId);
@@ -247,6 +252,26 @@ export class Project {
   graph(): FileGraph {
     this.graphCache = this.graphCache ? this.graphCache.refresh(this.store) : FileGraph.load(this.store);
     return this.graphCache;
+  }
+
+  /**
+   * A value derived from the index (communities, per-file metrics …), computed once per
+   * generation: the first call after a change recomputes it, later calls share it.
+   */
+  derived<T>(key: string, compute: () => T): T {
+    const generation = this.store.generation;
+    if (this.derivedCache.generation !== generation) this.derivedCache = { generation, values: new Map() };
+    const values = this.derivedCache.values;
+    if (!values.has(key)) values.set(key, compute());
+    return values.get(key) as T;
+  }
+
+  /**
+   * The text of a discovered file, read from disk (UTF-8, invalid bytes replaced); undefined when
+   * it cannot be read. `rel` must already be confined (a path from the index or resolvePath).
+   */
+  readText(rel: string): string | undefined {
+    try { return readFileSync(join(this.root, rel), 'utf8'); } catch { return undefined; }
   }
 
   /**

@@ -1,6 +1,6 @@
 // The SQLite schema of the persisted index and its version. A different stored version means the
 // index is rebuilt from scratch, never read with the wrong shape.
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -43,7 +43,11 @@ CREATE TABLE IF NOT EXISTS symbols (
   exported INTEGER NOT NULL,
   doc TEXT,
   complexity INTEGER,
-  param_count INTEGER
+  param_count INTEGER,
+  typed_params INTEGER,
+  return_type TEXT,
+  decorators TEXT,
+  is_async INTEGER
 );
 CREATE INDEX IF NOT EXISTS symbols_file ON symbols(file_id);
 CREATE INDEX IF NOT EXISTS symbols_name ON symbols(name);

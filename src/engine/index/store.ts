@@ -49,7 +49,7 @@ export interface FileChange {
 }
 
 const FILE_COLUMNS = 'id, path, language, size, mtime_ms, hash, status, skip_reason, detail, parse_errors, lines, code_lines, comment_lines, blank_lines, namespace, resolved, generation';
-const SYMBOL_COLUMNS = 's.id, s.file_id, f.path AS file_path, s.symbol_id, s.name, s.qualified_name, s.kind, s.start_line, s.end_line, s.start_col, s.signature, s.parent, s.exported, s.doc, s.complexity, s.param_count';
+const SYMBOL_COLUMNS = 's.id, s.file_id, f.path AS file_path, s.symbol_id, s.name, s.qualified_name, s.kind, s.start_line, s.end_line, s.start_col, s.signature, s.parent, s.exported, s.doc, s.complexity, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async';
 const CLASS_LIKE_KINDS = `('class','struct','interface','trait','enum','type')`;
 
 /** libsql adds a `_metadata` field to row objects; rows leave the store without it. */
@@ -70,6 +70,10 @@ function toSymbol(row: unknown): SymbolRow {
   if (r.doc != null) s.doc = r.doc as string;
   if (r.complexity != null) s.complexity = r.complexity as number;
   if (r.param_count != null) s.param_count = r.param_count as number;
+  if (r.typed_params != null) s.typed_params = r.typed_params as number;
+  if (r.return_type != null) s.return_type = r.return_type as string;
+  if (r.decorators != null) s.decorators = JSON.parse(r.decorators as string) as string[];
+  if (r.is_async != null) s.is_async = r.is_async === 1;
   return s;
 }
 
@@ -184,14 +188,17 @@ export class IndexStore {
 
   private insertSymbols(fileId: number, path: string, symbols: readonly ExtractedSymbol[]): void {
     const ins = this.sql(`INSERT INTO symbols(file_id, symbol_id, name, qualified_name, kind, start_line, end_line, start_col,
-      signature, parent, exported, doc, complexity, param_count) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+      signature, parent, exported, doc, complexity, param_count, typed_params, return_type, decorators, is_async)
+      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
     const seen = new Map<string, number>();
     for (const s of symbols) seen.set(s.qualified_name, (seen.get(s.qualified_name) ?? 0) + 1);
     for (const s of symbols) {
       const collides = (seen.get(s.qualified_name) ?? 0) > 1;
       const symbolId = `${path}#${s.qualified_name}${collides ? `@${s.start_line}` : ''}`;
       ins.run(fileId, symbolId, s.name, s.qualified_name, s.kind, s.start_line, s.end_line, s.start_col, s.signature,
-        s.parent ?? null, s.exported ? 1 : 0, s.doc ?? null, s.complexity ?? null, s.param_count ?? null);
+        s.parent ?? null, s.exported ? 1 : 0, s.doc ?? null, s.complexity ?? null, s.param_count ?? null,
+        s.typed_params ?? null, s.return_type ?? null, s.decorators?.length ? JSON.stringify(s.decorators) : null,
+        s.is_async === undefined ? null : s.is_async ? 1 : 0);
     }
   }
 
