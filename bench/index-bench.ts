@@ -13,21 +13,9 @@ import { ParserPool } from '../src/engine/parse/pool.js';
 import { Project } from '../src/engine/project.js';
 import { invoke } from '../src/operations/execute.js';
 import { operationNamed } from '../src/operations/registry.js';
+import { percentile, rng, round, rssMb } from './stats.js';
 
 export interface PhaseResult { [key: string]: number | string | undefined }
-
-const percentile = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
-const rssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
-const round = (n: number, d = 1): number => Math.round(n * 10 ** d) / 10 ** d;
-
-/** A deterministic pseudo-random sequence, so runs pick the same samples. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
 
 function settingsFor(root: string, dataDir: string, workers?: number) {
   return loadSettings({ project: root, data_dir: dataDir, watch: false, log_level: 'warn', ...(workers ? { workers } : {}) });

@@ -1,7 +1,9 @@
-// Benchmark entry point: `npm run bench -- index <dir> [--queries N] [--workers N] [--no-ctags] [--json]`.
+// Benchmark entry point: `npm run bench -- index <dir> [--queries N] [--workers N] [--no-ctags] [--json]`
+// and `npm run bench -- ops <dir> [--data-dir D] [--queries N] [--only a,b] [--json]`.
 // Prints figures; never asserts a time. Results worth keeping go to docs/benchmarks.md.
 import { cpus, totalmem } from 'node:os';
 import { indexBench, runPhaseCommand, type PhaseResult } from './index-bench.js';
+import { opsBench, printOps } from './ops-bench.js';
 
 const LABELS: Array<[string, string]> = [
   ['corpus', 'corpus'], ['files', 'files'], ['bytes', 'bytes'], ['symbols', 'symbols'], ['edges', 'import edges'],
@@ -50,7 +52,20 @@ async function main(argv: string[]): Promise<void> {
     else print(result);
     return;
   }
-  process.stderr.write('Usage: npm run bench -- index <dir> [--queries N] [--workers N] [--no-ctags] [--json]\n');
+  if (command === 'ops' && positional[0]) {
+    const dataDir = flags.get('data-dir');
+    const only = flags.get('only');
+    const result = await opsBench(positional[0], {
+      queries: Number(flags.get('queries') ?? 20),
+      ...(typeof dataDir === 'string' ? { dataDir } : {}),
+      ...(typeof only === 'string' ? { only: only.split(',') } : {}),
+    });
+    if (flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else printOps(result);
+    return;
+  }
+  process.stderr.write('Usage: npm run bench -- index <dir> [--queries N] [--workers N] [--no-ctags] [--json]\n'
+    + '       npm run bench -- ops <dir> [--data-dir D] [--queries N] [--only op1,op2] [--json]\n');
   process.exitCode = 2;
 }
 
