@@ -27,6 +27,8 @@ export const Settings = z.object({
   wait_budget_ms: z.coerce.number().int().min(0).default(10_000),
   /** Per-call deadline. */
   deadline_ms: z.coerce.number().int().min(100).default(60_000),
+  /** Discovered source files from which bootstrap treats a repository as large (overview instead of a full map). */
+  large_repo_files: z.coerce.number().int().min(1).default(5000),
   log_level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -45,6 +47,7 @@ export const ENV_NAMES: Record<keyof Settings, string> = {
   port: 'CARTOGRAPH_PORT',
   wait_budget_ms: 'CARTOGRAPH_WAIT_BUDGET_MS',
   deadline_ms: 'CARTOGRAPH_DEADLINE_MS',
+  large_repo_files: 'CARTOGRAPH_LARGE_REPO_FILES',
   log_level: 'CARTOGRAPH_LOG_LEVEL',
 };
 

@@ -8,11 +8,13 @@
 ; holds another definition (`typedef struct tag {…} name;`, `struct s {…} var;`) span only their
 ; declarator, so that the inner struct is not qualified by them.
 
-; --- Functions. The declarator may be wrapped in pointers (`char *dup(…)`).
+; --- Functions. The declarator may be wrapped in pointers (`char *dup(…)`). The return type spans
+; a `const` before the type, the type and the pointers' `*` (@return_type, here and in prototypes).
 (function_definition
+  (type_qualifier "const")? @return_type type: (_)? @return_type
   declarator: [(function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))]
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))]
   body: (compound_statement) @body) @definition.function
 
 ; --- Macros. Include guards (`#define FOO_H` with no value) are not symbols.
@@ -211,28 +213,28 @@
   (#match? @_decl "^[^={;]*[{]"))
 ; --- Headers (an include guard or `#pragma once` first): prototypes and `extern` variables
 ; declare the API there, so they are symbols; so are prototypes in `extern "C"`/namespace bodies.
-((translation_unit (preproc_ifdef . "#ifndef" name: (identifier) @_guard . (preproc_def name: (identifier) @_define) (declaration declarator: [(function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))] ";" @body) @definition.function))
+((translation_unit (preproc_ifdef . "#ifndef" name: (identifier) @_guard . (preproc_def name: (identifier) @_define) (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))] ";" @body) @definition.function))
   (#eq? @_guard @_define))
-((translation_unit (preproc_ifdef . "#ifndef" name: (identifier) @_guard . (preproc_def name: (identifier) @_define) (_ . ["#if" "#ifdef" "#ifndef" "#elif" "#elifdef" "#elifndef" "#else"] (declaration declarator: [(function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))] ";" @body) @definition.function)))
+((translation_unit (preproc_ifdef . "#ifndef" name: (identifier) @_guard . (preproc_def name: (identifier) @_define) (_ . ["#if" "#ifdef" "#ifndef" "#elif" "#elifdef" "#elifndef" "#else"] (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))] ";" @body) @definition.function)))
   (#eq? @_guard @_define))
-((translation_unit (preproc_call directive: (preproc_directive) @_dir argument: (preproc_arg) @_arg) (declaration declarator: [(function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))] ";" @body) @definition.function)
+((translation_unit (preproc_call directive: (preproc_directive) @_dir argument: (preproc_arg) @_arg) (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))] ";" @body) @definition.function)
   (#eq? @_dir "#pragma") (#match? @_arg "^\\s*once"))
-((translation_unit (preproc_call directive: (preproc_directive) @_dir argument: (preproc_arg) @_arg) (_ . ["#if" "#ifdef" "#ifndef" "#elif" "#elifdef" "#elifndef" "#else"] (declaration declarator: [(function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))] ";" @body) @definition.function))
+((translation_unit (preproc_call directive: (preproc_directive) @_dir argument: (preproc_arg) @_arg) (_ . ["#if" "#ifdef" "#ifndef" "#elif" "#elifdef" "#elifndef" "#else"] (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))] ";" @body) @definition.function))
   (#eq? @_dir "#pragma") (#match? @_arg "^\\s*once"))
-(declaration_list (declaration declarator: [(function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))] ";" @body) @definition.function)
-(declaration_list (_ . ["#if" "#ifdef" "#ifndef" "#elif" "#elifdef" "#elifndef" "#else"] (declaration declarator: [(function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))] ";" @body) @definition.function))
+(declaration_list (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))] ";" @body) @definition.function)
+(declaration_list (_ . ["#if" "#ifdef" "#ifndef" "#elif" "#elifdef" "#elifndef" "#else"] (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (identifier) @name parameters: (parameter_list) @params)))] ";" @body) @definition.function))
 ((translation_unit (preproc_ifdef . "#ifndef" name: (identifier) @_guard . (preproc_def name: (identifier) @_define) (declaration declarator: [
     (identifier) @name
     (pointer_declarator declarator: (identifier) @name)
@@ -294,3 +296,6 @@
       (function_declarator declarator: (parenthesized_declarator (pointer_declarator declarator: (identifier) @name)))])]) @definition.variable @_decl))
   (#not-match? @_decl "^[^={;]*[{]") (#match? @_decl "^extern\\s") (#eq? @_dir "#pragma") (#match? @_arg "^\\s*once"))
 
+; C23/C++11 attributes (`[[nodiscard]]`, `[[gnu::cold]]`): names without their arguments; each
+; belongs to the declaration that holds it.
+(attribute_declaration (attribute) @decorator)

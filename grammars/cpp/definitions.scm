@@ -21,53 +21,55 @@
 (alias_declaration name: (type_identifier) @name) @definition.type
 (template_declaration (alias_declaration name: (type_identifier) @name)) @definition.type
 
-; --- Functions and methods (definitions), plain and template-wrapped.
-(function_definition declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))] body: (_) @body) @definition.function
-(function_definition declarator: [(function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))] body: (_) @body) @definition.method
-(function_definition declarator: [(function_declarator declarator: (qualified_identifier name: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name)) parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: (qualified_identifier name: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name)) parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (qualified_identifier name: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name)) parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: (qualified_identifier name: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name)) parameters: (parameter_list) @params))] body: (_) @body) @definition.method
-(template_declaration (function_definition declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))] body: (_) @body)) @definition.function
-(template_declaration (function_definition declarator: [(function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))] body: (_) @body)) @definition.method
+; --- Functions and methods (definitions), plain and template-wrapped. The return type spans a
+; `const` before the type, the type and the declarator's `*`/`&`/`&&` (@return_type, here and in
+; declarations; constructors have none). A trailing return type (`auto f() -> int`) is not read.
+(function_definition (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))] body: (_) @body) @definition.function
+(function_definition (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))] body: (_) @body) @definition.method
+(function_definition (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: (qualified_identifier name: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name)) parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (qualified_identifier name: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name)) parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (qualified_identifier name: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name)) parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: (qualified_identifier name: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name)) parameters: (parameter_list) @params))] body: (_) @body) @definition.method
+(template_declaration (function_definition (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))] body: (_) @body)) @definition.function
+(template_declaration (function_definition (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))] body: (_) @body)) @definition.method
 
 ; --- Defaulted and deleted functions (`~Shape() = default;`, `Foo(const Foo&) = delete;`): a
 ; function_definition without a body; the `= default`/`= delete` clause stands in for it.
-(function_definition declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))
-   (reference_declarator (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))]
+(function_definition (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))]
   [(default_method_clause) (delete_method_clause)] @body) @definition.function
-(function_definition declarator: [(function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))
-   (reference_declarator (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))]
+(function_definition (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: (qualified_identifier scope: (_) @receiver name: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name) parameters: (parameter_list) @params))]
   [(default_method_clause) (delete_method_clause)] @body) @definition.method
 
 ; --- Member function declarations in class bodies (constructors and destructors are plain
 ; `declaration`s there).
-(field_declaration_list (field_declaration declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))] ";" @body) @definition.method)
-(field_declaration_list (declaration declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))] ";" @body) @definition.method)
-(field_declaration_list (template_declaration (declaration declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))])) @definition.method)
+(field_declaration_list (field_declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))] ";" @body) @definition.method)
+(field_declaration_list (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))] ";" @body) @definition.method)
+(field_declaration_list (template_declaration (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: [(identifier) (field_identifier) (destructor_name) (operator_name)] @name parameters: (parameter_list) @params))])) @definition.method)
 
 ; --- Fields: each declarator spans the declaration, or only itself when the type has a body.
 ((field_declaration_list (field_declaration declarator: [(field_identifier) @name
@@ -283,34 +285,34 @@
   (#match? @_decl "^[^={;]*[{]"))
 ; --- Headers (an include guard or `#pragma once` first): prototypes and `extern` variables
 ; declare the API there, so they are symbols; so are prototypes in `extern "C"`/namespace bodies.
-((translation_unit (preproc_ifdef . "#ifndef" name: (identifier) @_guard . (preproc_def name: (identifier) @_define) (declaration declarator: [(function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))] ";" @body) @definition.function))
+((translation_unit (preproc_ifdef . "#ifndef" name: (identifier) @_guard . (preproc_def name: (identifier) @_define) (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))] ";" @body) @definition.function))
   (#eq? @_guard @_define))
-((translation_unit (preproc_ifdef . "#ifndef" name: (identifier) @_guard . (preproc_def name: (identifier) @_define) (_ . ["#if" "#ifdef" "#ifndef" "#elif" "#elifdef" "#elifndef" "#else"] (declaration declarator: [(function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))] ";" @body) @definition.function)))
+((translation_unit (preproc_ifdef . "#ifndef" name: (identifier) @_guard . (preproc_def name: (identifier) @_define) (_ . ["#if" "#ifdef" "#ifndef" "#elif" "#elifdef" "#elifndef" "#else"] (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))] ";" @body) @definition.function)))
   (#eq? @_guard @_define))
-((translation_unit (preproc_call directive: (preproc_directive) @_dir argument: (preproc_arg) @_arg) (declaration declarator: [(function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))] ";" @body) @definition.function)
+((translation_unit (preproc_call directive: (preproc_directive) @_dir argument: (preproc_arg) @_arg) (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))] ";" @body) @definition.function)
   (#eq? @_dir "#pragma") (#match? @_arg "^\\s*once"))
-((translation_unit (preproc_call directive: (preproc_directive) @_dir argument: (preproc_arg) @_arg) (_ . ["#if" "#ifdef" "#ifndef" "#elif" "#elifdef" "#elifndef" "#else"] (declaration declarator: [(function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))] ";" @body) @definition.function))
+((translation_unit (preproc_call directive: (preproc_directive) @_dir argument: (preproc_arg) @_arg) (_ . ["#if" "#ifdef" "#ifndef" "#elif" "#elifdef" "#elifndef" "#else"] (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))] ";" @body) @definition.function))
   (#eq? @_dir "#pragma") (#match? @_arg "^\\s*once"))
-(declaration_list (declaration declarator: [(function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))] ";" @body) @definition.function)
-(declaration_list (_ . ["#if" "#ifdef" "#ifndef" "#elif" "#elifdef" "#elifndef" "#else"] (declaration declarator: [(function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)
-   (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))
-   (pointer_declarator declarator: (pointer_declarator declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)))
-   (reference_declarator (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))] ";" @body) @definition.function))
+(declaration_list (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))] ";" @body) @definition.function)
+(declaration_list (_ . ["#if" "#ifdef" "#ifndef" "#elif" "#elifdef" "#elifndef" "#else"] (declaration (type_qualifier "const")? @return_type type: (_)? @return_type declarator: [(function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)
+   (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))
+   (pointer_declarator "*" @return_type declarator: (pointer_declarator "*" @return_type declarator: (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params)))
+   (reference_declarator ["&" "&&"] @return_type (function_declarator declarator: [(identifier) (field_identifier)] @name parameters: (parameter_list) @params))] ";" @body) @definition.function))
 ((translation_unit (preproc_ifdef . "#ifndef" name: (identifier) @_guard . (preproc_def name: (identifier) @_define) (declaration declarator: [
     (identifier) @name
     (pointer_declarator declarator: (identifier) @name)
@@ -380,3 +382,6 @@
       (reference_declarator (identifier) @name)])]) @definition.variable @_decl))
   (#not-match? @_decl "^[^={;]*[{]") (#match? @_decl "^extern\\s") (#eq? @_dir "#pragma") (#match? @_arg "^\\s*once"))
 
+; C23/C++11 attributes (`[[nodiscard]]`, `[[gnu::cold]]`): names without their arguments; each
+; belongs to the declaration that holds it.
+(attribute_declaration (attribute) @decorator)

@@ -15,8 +15,9 @@
 (delegate_declaration name: (identifier) @name parameters: (parameter_list) @params) @definition.type
 
 ; Bodiless (abstract, interface, extern) methods use their `;` as @body so the signature stops there.
-(declaration_list (method_declaration name: (identifier) @name parameters: (parameter_list) @params body: (_) @body) @definition.method)
-(declaration_list (method_declaration !body name: (identifier) @name parameters: (parameter_list) @params ";" @body) @definition.method)
+; Methods capture an `async` modifier (@async) and their @return_type.
+(declaration_list (method_declaration (modifier "async")? @async returns: (_) @return_type name: (identifier) @name parameters: (parameter_list) @params body: (_) @body) @definition.method)
+(declaration_list (method_declaration !body (modifier "async")? @async returns: (_) @return_type name: (identifier) @name parameters: (parameter_list) @params ";" @body) @definition.method)
 (declaration_list (constructor_declaration name: (identifier) @name parameters: (parameter_list) @params body: (_)? @body) @definition.method)
 (declaration_list (destructor_declaration name: (identifier) @name parameters: (parameter_list) @params body: (_)? @body) @definition.method)
 (declaration_list (property_declaration name: (identifier) @name) @definition.property)
@@ -25,6 +26,10 @@
 ; Fields and events: one symbol per declarator, all spanning the declaration.
 (declaration_list (field_declaration (variable_declaration (variable_declarator name: (identifier) @name))) @definition.property)
 (declaration_list (event_field_declaration (variable_declaration (variable_declarator name: (identifier) @name))) @definition.property)
+
+; Attribute names without their arguments (`[HttpGet("x")]` → HttpGet); each belongs to the
+; declaration it precedes.
+(attribute_list (attribute name: (_) @decorator))
 
 (namespace_declaration name: (_) @namespace)
 (file_scoped_namespace_declaration name: (_) @namespace)

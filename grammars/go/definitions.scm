@@ -1,20 +1,20 @@
 ; Go definitions: @definition.<kind> on the declaration, @name on its name, optional @params,
-; @body, @receiver. Only package-level declarations are symbols (plus struct fields and interface
-; methods). Each spec (or field) is the definition of every name it declares (`var a, b int`: two
-; sibling symbols sharing the spec's signature and lines), and a lone spec in a non-grouped
-; declaration uses the whole declaration (keyword and doc comment included) — the widest matching
-; node wins.
+; @body, @receiver, @return_type (the result type or list). Only package-level declarations are
+; symbols (plus struct fields and interface methods). Each spec (or field) is the definition of
+; every name it declares (`var a, b int`: two sibling symbols sharing the spec's signature and
+; lines), and a lone spec in a non-grouped declaration uses the whole declaration (keyword and doc
+; comment included) — the widest matching node wins.
 
 (package_clause (package_identifier) @namespace)
 
-(function_declaration name: (identifier) @name parameters: (parameter_list) @params body: (block)? @body) @definition.function
+(function_declaration name: (identifier) @name parameters: (parameter_list) @params result: (_)? @return_type body: (block)? @body) @definition.function
 (method_declaration
   receiver: (parameter_list (parameter_declaration type: [
     (type_identifier) @receiver
     (pointer_type (type_identifier) @receiver)
     (generic_type type: (type_identifier) @receiver)
     (pointer_type (generic_type type: (type_identifier) @receiver))]))
-  name: (field_identifier) @name parameters: (parameter_list) @params body: (block)? @body) @definition.method
+  name: (field_identifier) @name parameters: (parameter_list) @params result: (_)? @return_type body: (block)? @body) @definition.method
 
 ; Performance: a pattern rooted at source_file keeps a query state alive over the whole file, so
 ; there are few of them: alternatives sit below the declaration, where states split only within it.
@@ -31,7 +31,7 @@
 
 ; Struct fields and interface methods of named types.
 (type_spec type: (struct_type (field_declaration_list (field_declaration name: (field_identifier) @name) @definition.property)))
-(type_spec type: (interface_type (method_elem name: (field_identifier) @name parameters: (parameter_list) @params) @definition.method))
+(type_spec type: (interface_type (method_elem name: (field_identifier) @name parameters: (parameter_list) @params result: (_)? @return_type) @definition.method))
 
 ; Package-level const and var (`var _ I = (*T)(nil)` declares nothing).
 ; (The grammar gives only the first name of `const a, b = …` the `name` field: match identifier children.)

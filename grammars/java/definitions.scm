@@ -1,7 +1,8 @@
 ; Java definitions: types anywhere (nested types qualify as Outer.Inner), members only inside
 ; named type bodies (methods of anonymous classes belong to the enclosing method), enum
 ; constants, record components. Abstract methods use their `;` as @body so the signature
-; spans every line up to it. See grammars/README.md for the capture vocabulary.
+; spans every line up to it; methods capture their @return_type. See grammars/README.md for the
+; capture vocabulary.
 
 (class_declaration name: (identifier) @name body: (class_body) @body) @definition.class
 (record_declaration name: (identifier) @name body: (class_body) @body) @definition.class
@@ -13,15 +14,15 @@
 
 ; Methods and constructors of classes, records, enums and interfaces.
 (class_declaration body: (class_body
-  (method_declaration name: (identifier) @name parameters: (formal_parameters) @params [(block) ";"] @body) @definition.method))
+  (method_declaration type: (_) @return_type name: (identifier) @name parameters: (formal_parameters) @params [(block) ";"] @body) @definition.method))
 (record_declaration body: (class_body
-  (method_declaration name: (identifier) @name parameters: (formal_parameters) @params [(block) ";"] @body) @definition.method))
+  (method_declaration type: (_) @return_type name: (identifier) @name parameters: (formal_parameters) @params [(block) ";"] @body) @definition.method))
 (enum_declaration body: (enum_body (enum_body_declarations
-  (method_declaration name: (identifier) @name parameters: (formal_parameters) @params [(block) ";"] @body) @definition.method)))
+  (method_declaration type: (_) @return_type name: (identifier) @name parameters: (formal_parameters) @params [(block) ";"] @body) @definition.method)))
 (interface_declaration body: (interface_body
-  (method_declaration name: (identifier) @name parameters: (formal_parameters) @params [(block) ";"] @body) @definition.method))
+  (method_declaration type: (_) @return_type name: (identifier) @name parameters: (formal_parameters) @params [(block) ";"] @body) @definition.method))
 (annotation_type_body
-  (annotation_type_element_declaration name: (identifier) @name ";" @body) @definition.method)
+  (annotation_type_element_declaration type: (_) @return_type name: (identifier) @name ";" @body) @definition.method)
 
 (class_declaration body: (class_body
   (constructor_declaration name: (identifier) @name parameters: (formal_parameters) @params body: (constructor_body) @body) @definition.method))
@@ -44,5 +45,9 @@
   (constant_declaration declarator: (variable_declarator name: (identifier) @name)) @definition.property)
 (annotation_type_body
   (constant_declaration declarator: (variable_declarator name: (identifier) @name)) @definition.property)
+
+; Annotation names without their arguments (`@SuppressWarnings("x")` → SuppressWarnings); each
+; belongs to the declaration whose modifiers hold it.
+(modifiers [(marker_annotation name: (_) @decorator) (annotation name: (_) @decorator)])
 
 (package_declaration [(identifier) (scoped_identifier)] @namespace)

@@ -1,11 +1,11 @@
 ; JavaScript (and JSX) definitions: @definition.<kind> on the whole declaration, @name on its
-; name, optional @params, @body. Mirrors grammars/typescript/ without the type-level nodes.
+; name, optional @params, @body, @async. Mirrors grammars/typescript/ without the type-level nodes.
 
-(function_declaration name: (identifier) @name parameters: (formal_parameters) @params body: (statement_block) @body) @definition.function
-(generator_function_declaration name: (identifier) @name parameters: (formal_parameters) @params body: (statement_block) @body) @definition.function
+(function_declaration "async"? @async name: (identifier) @name parameters: (formal_parameters) @params body: (statement_block) @body) @definition.function
+(generator_function_declaration "async"? @async name: (identifier) @name parameters: (formal_parameters) @params body: (statement_block) @body) @definition.function
 (class_declaration name: (identifier) @name body: (class_body) @body) @definition.class
 
-(class_body (method_definition name: (_) @name parameters: (formal_parameters) @params body: (statement_block) @body) @definition.method)
+(class_body (method_definition "async"? @async name: (_) @name parameters: (formal_parameters) @params body: (statement_block) @body) @definition.method)
 (class_body (field_definition property: (_) @name) @definition.property)
 
 ; Module-level variables; `const f = () => …` is a function. `const x = require('y')` is an
@@ -19,16 +19,16 @@
 ; assignment (expression statement); alternatives sit below it, inside one statement.
 (program (_ . [
   (variable_declarator name: (identifier) @name
-    value: [(arrow_function parameters: (formal_parameters)? @params body: (_) @body)
-           (function_expression parameters: (formal_parameters) @params body: (_) @body)]) @definition.function
+    value: [(arrow_function "async"? @async parameters: (formal_parameters)? @params body: (_) @body)
+           (function_expression "async"? @async parameters: (formal_parameters) @params body: (_) @body)]) @definition.function
   (variable_declarator name: (identifier) @name value: (_)? @_v) @definition.variable
   (assignment_expression
     left: [(member_expression object: (identifier) @_e property: (property_identifier) @name)
           (member_expression
             object: (member_expression object: (identifier) @_m property: (property_identifier) @_e)
             property: (property_identifier) @name)]
-    right: [(arrow_function parameters: (formal_parameters)? @params body: (_) @body)
-           (function_expression parameters: (formal_parameters) @params body: (_) @body)]) @definition.function
+    right: [(arrow_function "async"? @async parameters: (formal_parameters)? @params body: (_) @body)
+           (function_expression "async"? @async parameters: (formal_parameters) @params body: (_) @body)]) @definition.function
   (assignment_expression
     left: [(member_expression object: (identifier) @_e property: (property_identifier) @name)
           (member_expression
@@ -38,32 +38,37 @@
 ; Second and later declarators of `let a = 1, b = 2`.
 (program (_ . (variable_declarator) [
   (variable_declarator name: (identifier) @name
-    value: [(arrow_function parameters: (formal_parameters)? @params body: (_) @body)
-           (function_expression parameters: (formal_parameters) @params body: (_) @body)]) @definition.function
+    value: [(arrow_function "async"? @async parameters: (formal_parameters)? @params body: (_) @body)
+           (function_expression "async"? @async parameters: (formal_parameters) @params body: (_) @body)]) @definition.function
   (variable_declarator name: (identifier) @name value: (_)? @_v) @definition.variable])
   (#not-match? @_v "^require\\s*\\(\\s*['\"`][^'\"`]*['\"`]\\s*\\)$"))
 ; A declaration with a single declarator.
 (program (_ . (variable_declarator name: (identifier) @name value: (_)? @_v) .) @definition.variable
   (#not-match? @_v "^require\\s*\\(\\s*['\"`][^'\"`]*['\"`]\\s*\\)$"))
 (program (_ . (variable_declarator name: (identifier) @name
-    value: [(arrow_function parameters: (formal_parameters)? @params body: (_) @body)
-           (function_expression parameters: (formal_parameters) @params body: (_) @body)]) .) @definition.function)
+    value: [(arrow_function "async"? @async parameters: (formal_parameters)? @params body: (_) @body)
+           (function_expression "async"? @async parameters: (formal_parameters) @params body: (_) @body)]) .) @definition.function)
 
 ; The same under `export`.
 (export_statement declaration: (_ . [
   (variable_declarator name: (identifier) @name
-    value: [(arrow_function parameters: (formal_parameters)? @params body: (_) @body)
-           (function_expression parameters: (formal_parameters) @params body: (_) @body)]) @definition.function
+    value: [(arrow_function "async"? @async parameters: (formal_parameters)? @params body: (_) @body)
+           (function_expression "async"? @async parameters: (formal_parameters) @params body: (_) @body)]) @definition.function
   (variable_declarator name: (identifier) @name) @definition.variable]))
 (export_statement declaration: (_ . (variable_declarator) [
   (variable_declarator name: (identifier) @name
-    value: [(arrow_function parameters: (formal_parameters)? @params body: (_) @body)
-           (function_expression parameters: (formal_parameters) @params body: (_) @body)]) @definition.function
+    value: [(arrow_function "async"? @async parameters: (formal_parameters)? @params body: (_) @body)
+           (function_expression "async"? @async parameters: (formal_parameters) @params body: (_) @body)]) @definition.function
   (variable_declarator name: (identifier) @name) @definition.variable]))
 (export_statement declaration: (_ . (variable_declarator name: (identifier) @name) .) @definition.variable)
 (export_statement declaration: (_ . (variable_declarator name: (identifier) @name
-    value: [(arrow_function parameters: (formal_parameters)? @params body: (_) @body)
-           (function_expression parameters: (formal_parameters) @params body: (_) @body)]) .) @definition.function)
+    value: [(arrow_function "async"? @async parameters: (formal_parameters)? @params body: (_) @body)
+           (function_expression "async"? @async parameters: (formal_parameters) @params body: (_) @body)]) .) @definition.function)
+
+; Decorator names without their arguments (`@observable({…})` → observable); each belongs to the
+; definition it precedes.
+(decorator [(identifier) (member_expression)] @decorator)
+(decorator (call_expression function: [(identifier) (member_expression)] @decorator))
 
 ; `exports.name = …` anywhere also names an export (@export.name needs its own pattern: a match with
 ; @name is read as a definition only).

@@ -1,6 +1,7 @@
 ; JavaScript imports, same conventions as TypeScript: @import on the statement, @import.source on
 ; the specifier, and per binding @import.name (+ @import.alias), @import.default or @import.namespace.
-; `export … from` is a re-export; `require('x')` binds like an import; `import('x')` is dynamic.
+; `export … from` is a re-export; `require('x')` binds like an import (form "require", for CommonJS
+; conventions); `import('x')` is dynamic.
 ; `!declaration` makes the export patterns fail at once on `export class …` / `export function …`
 ; (otherwise their state would wait for a `source` across the whole declaration).
 
@@ -15,12 +16,26 @@
 
 (variable_declarator name: (identifier) @import.namespace
   value: (call_expression function: (identifier) @_req arguments: (arguments . (string) @import.source .))
-  (#eq? @_req "require")) @import
+  (#eq? @_req "require") (#set! form "require")) @import
 (variable_declarator name: (object_pattern (shorthand_property_identifier_pattern) @import.name)
   value: (call_expression function: (identifier) @_req arguments: (arguments . (string) @import.source .))
-  (#eq? @_req "require")) @import
+  (#eq? @_req "require") (#set! form "require")) @import
 (variable_declarator name: (object_pattern (pair_pattern key: (property_identifier) @import.name value: (identifier) @import.alias))
   value: (call_expression function: (identifier) @_req arguments: (arguments . (string) @import.source .))
-  (#eq? @_req "require")) @import
-(call_expression function: (identifier) @_req arguments: (arguments . (string) @import.source .) (#eq? @_req "require")) @import
+  (#eq? @_req "require") (#set! form "require")) @import
+(call_expression function: (identifier) @_req arguments: (arguments . (string) @import.source .) (#eq? @_req "require") (#set! form "require")) @import
 (call_expression function: (import) arguments: (arguments . (string) @import.source .) (#set! kind "dynamic")) @import
+
+; A computed specifier with a literal head (`import(`./plugins/${x}`)`, `require('./x/' + y)`) is
+; recorded as kind dynamic, form "prefix", with the literal head as specifier: resolvers never turn
+; it into an edge; dead_code spares the files it may reach.
+(call_expression function: (import) arguments: (arguments . (template_string . (string_fragment) @import.source (template_substitution)))
+  (#set! kind "dynamic") (#set! form "prefix")) @import
+(call_expression function: (identifier) @_req arguments: (arguments . (template_string . (string_fragment) @import.source (template_substitution)))
+  (#eq? @_req "require") (#set! kind "dynamic") (#set! form "prefix")) @import
+(call_expression function: (import)
+  arguments: (arguments . (binary_expression left: [(string (string_fragment) @import.source) (binary_expression left: (string (string_fragment) @import.source))] operator: "+"))
+  (#set! kind "dynamic") (#set! form "prefix")) @import
+(call_expression function: (identifier) @_req
+  arguments: (arguments . (binary_expression left: [(string (string_fragment) @import.source) (binary_expression left: (string (string_fragment) @import.source))] operator: "+"))
+  (#eq? @_req "require") (#set! kind "dynamic") (#set! form "prefix")) @import

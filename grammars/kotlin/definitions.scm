@@ -17,29 +17,14 @@
 ; Constructor-declared properties (`class P(val x: Int)`).
 (class_parameter ["val" "var"] (identifier) @name) @definition.property
 
-; Functions: file level → function, in a class-like body → method (by nesting). Default
-; values are children of `function_value_parameters` in this grammar, so @params (counted) is
-; only captured when no parameter has one.
-((source_file (function_declaration name: (identifier) @name (function_value_parameters) @params (function_body)? @body) @definition.function)
-  (#not-match? @params "="))
-((source_file (function_declaration name: (identifier) @name (function_value_parameters) @_params (function_body)? @body) @definition.function)
-  (#match? @_params "="))
-((class_declaration (class_body (function_declaration name: (identifier) @name (function_value_parameters) @params (function_body)? @body) @definition.function))
-  (#not-match? @params "="))
-((class_declaration (class_body (function_declaration name: (identifier) @name (function_value_parameters) @_params (function_body)? @body) @definition.function))
-  (#match? @_params "="))
-((class_declaration (enum_class_body (function_declaration name: (identifier) @name (function_value_parameters) @params (function_body)? @body) @definition.function))
-  (#not-match? @params "="))
-((class_declaration (enum_class_body (function_declaration name: (identifier) @name (function_value_parameters) @_params (function_body)? @body) @definition.function))
-  (#match? @_params "="))
-((object_declaration (class_body (function_declaration name: (identifier) @name (function_value_parameters) @params (function_body)? @body) @definition.function))
-  (#not-match? @params "="))
-((object_declaration (class_body (function_declaration name: (identifier) @name (function_value_parameters) @_params (function_body)? @body) @definition.function))
-  (#match? @_params "="))
-((companion_object (class_body (function_declaration name: (identifier) @name (function_value_parameters) @params (function_body)? @body) @definition.function))
-  (#not-match? @params "="))
-((companion_object (class_body (function_declaration name: (identifier) @name (function_value_parameters) @_params (function_body)? @body) @definition.function))
-  (#match? @_params "="))
+; Functions: file level → function, in a class-like body → method (by nesting). Parameters are
+; counted by node type (default values are children of `function_value_parameters` in this
+; grammar); a `suspend` modifier is @async, the type after the parameters' `:` is @return_type.
+(source_file (function_declaration (modifiers (function_modifier "suspend") @async)? name: (identifier) @name (function_value_parameters) @params (":" . (_) @return_type)? (function_body)? @body) @definition.function)
+(class_declaration (class_body (function_declaration (modifiers (function_modifier "suspend") @async)? name: (identifier) @name (function_value_parameters) @params (":" . (_) @return_type)? (function_body)? @body) @definition.function))
+(class_declaration (enum_class_body (function_declaration (modifiers (function_modifier "suspend") @async)? name: (identifier) @name (function_value_parameters) @params (":" . (_) @return_type)? (function_body)? @body) @definition.function))
+(object_declaration (class_body (function_declaration (modifiers (function_modifier "suspend") @async)? name: (identifier) @name (function_value_parameters) @params (":" . (_) @return_type)? (function_body)? @body) @definition.function))
+(companion_object (class_body (function_declaration (modifiers (function_modifier "suspend") @async)? name: (identifier) @name (function_value_parameters) @params (":" . (_) @return_type)? (function_body)? @body) @definition.function))
 (class_body (secondary_constructor "constructor" @name (function_value_parameters) @params (block)? @body) @definition.method)
 
 ; Properties: file level → variable (`const val` → constant), members → property.
@@ -50,5 +35,9 @@
 (class_declaration (enum_class_body (property_declaration (variable_declaration (identifier) @name)) @definition.property))
 (object_declaration (class_body (property_declaration (variable_declaration (identifier) @name)) @definition.property))
 (companion_object (class_body (property_declaration (variable_declaration (identifier) @name)) @definition.property))
+
+; Annotation names without their arguments (`@Suppress("x")` → Suppress); each belongs to the
+; declaration whose modifiers hold it.
+(modifiers (annotation [(user_type) @decorator (constructor_invocation (user_type) @decorator)]))
 
 (package_header (qualified_identifier) @namespace)

@@ -1,16 +1,27 @@
 ; Python definitions: @definition.<kind> on the whole declaration, @name on its name,
-; optional @params, @body, @doc (the docstring). Decorated definitions are captured on the
-; decorated_definition so start_line includes the decorators (the wider node wins).
+; optional @params, @body, @doc (the docstring), and for functions @async, @return_type and a
+; @param.typed per annotated parameter (the parameter list is walked child by child, so that one
+; match holds them all). Decorated definitions are captured on the decorated_definition so
+; start_line includes the decorators (the wider node wins).
 
 (function_definition
+  "async"? @async
   name: (identifier) @name
-  parameters: (parameters) @params
+  parameters: (parameters "(" [(typed_parameter) @param.typed (typed_default_parameter) @param.typed (_) ","]* ")") @params
+  return_type: (_)? @return_type
   body: (block . (expression_statement . (string) @doc)? ) @body) @definition.function
 (decorated_definition
   definition: (function_definition
+    "async"? @async
     name: (identifier) @name
-    parameters: (parameters) @params
+    parameters: (parameters "(" [(typed_parameter) @param.typed (typed_default_parameter) @param.typed (_) ","]* ")") @params
+    return_type: (_)? @return_type
     body: (block . (expression_statement . (string) @doc)? ) @body)) @definition.function
+
+; Decorator names without their arguments (`@app.route("/")` → app.route); each belongs to the
+; definition it precedes.
+(decorator [(identifier) (attribute)] @decorator)
+(decorator (call function: [(identifier) (attribute)] @decorator))
 
 (class_definition
   name: (identifier) @name

@@ -26,3 +26,16 @@
 (import_from_statement module_name: (relative_import (dotted_name (identifier) @ignore)))
 ; `from __future__ import x` is a compiler directive, not an import.
 (future_import_statement name: (dotted_name (identifier) @ignore))
+
+; `importlib.import_module('pkg.mod')` (or a bare `import_module` imported from importlib) is a
+; dynamic import; with a computed name whose head is literal (`'pkg.plugins.' + n`,
+; f'pkg.plugins.{n}') it is recorded as form "prefix" with that head as specifier, which resolvers
+; never turn into an edge (dead_code spares the modules it may reach).
+(call function: [(attribute object: (identifier) @_mod attribute: (identifier) @_fn) (identifier) @_fn]
+  arguments: (argument_list . (string . (string_start) . (string_content) @import.source . (string_end)))
+  (#eq? @_fn "import_module") (#set! kind "dynamic")) @import
+(call function: [(attribute object: (identifier) @_mod attribute: (identifier) @_fn) (identifier) @_fn]
+  arguments: (argument_list . [
+    (binary_operator left: [(string (string_content) @import.source) (binary_operator left: (string (string_content) @import.source))] operator: "+")
+    (string . (string_start) . (string_content) @import.source . (interpolation))])
+  (#eq? @_fn "import_module") (#set! kind "dynamic") (#set! form "prefix")) @import

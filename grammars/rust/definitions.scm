@@ -1,8 +1,10 @@
 ; Rust definitions: @definition.<kind> on the item, @name on its name, optional @params, @body,
-; @doc. `const _` is no symbol. Struct/union/variant fields and enum variants are matched on their
-; own. Functions inside `impl` blocks are qualified by the impl's type via @scope.named/@scope.name;
-; functions inside a trait are its methods, functions inside a `mod` are functions. `mod x;` (no
-; body) is an import, see imports.scm.
+; @doc; functions also capture @async, @return_type and @param.typed for each parameter other than
+; `self` (the parameter list is walked child by child, so that one match holds them all). `const _`
+; is no symbol. Struct/union/variant fields and enum variants are matched on their own. Functions
+; inside `impl` blocks are qualified by the impl's type via @scope.named/@scope.name; functions
+; inside a trait are its methods, functions inside a `mod` are functions. `mod x;` (no body) is an
+; import, see imports.scm.
 ;
 ; Doc comments: the framework reads the comment above a definition (attributes skipped), but it
 ; takes a `///` line whose previous sibling ends on its row for a trailing comment, and a `///` node
@@ -30,8 +32,8 @@
   .
   (attribute_item)*
   .
-  [(function_item name: (identifier) @name parameters: (parameters) @params body: (block) @body) @definition.function
-   (function_signature_item name: (identifier) @name parameters: (parameters) @params) @definition.function
+  [(function_item (function_modifiers "async" @async)? name: (identifier) @name parameters: (parameters "(" [(parameter) @param.typed (_) ","]* ")") @params return_type: (_)? @return_type body: (block) @body) @definition.function
+   (function_signature_item (function_modifiers "async" @async)? name: (identifier) @name parameters: (parameters "(" [(parameter) @param.typed (_) ","]* ")") @params return_type: (_)? @return_type) @definition.function
    (struct_item name: (type_identifier) @name body: (field_declaration_list)? @body) @definition.struct
    (union_item name: (type_identifier) @name body: (field_declaration_list) @body) @definition.struct
    (enum_item name: (type_identifier) @name body: (enum_variant_list) @body) @definition.enum
@@ -45,8 +47,8 @@
    (enum_variant name: (identifier) @name) @definition.enum_member]
   (#not-eq? @name "_"))
 
-([(function_item name: (identifier) @name parameters: (parameters) @params body: (block) @body) @definition.function
-   (function_signature_item name: (identifier) @name parameters: (parameters) @params) @definition.function
+([(function_item (function_modifiers "async" @async)? name: (identifier) @name parameters: (parameters "(" [(parameter) @param.typed (_) ","]* ")") @params return_type: (_)? @return_type body: (block) @body) @definition.function
+   (function_signature_item (function_modifiers "async" @async)? name: (identifier) @name parameters: (parameters "(" [(parameter) @param.typed (_) ","]* ")") @params return_type: (_)? @return_type) @definition.function
    (struct_item name: (type_identifier) @name body: (field_declaration_list)? @body) @definition.struct
    (union_item name: (type_identifier) @name body: (field_declaration_list) @body) @definition.struct
    (enum_item name: (type_identifier) @name body: (enum_variant_list) @body) @definition.enum
@@ -74,6 +76,10 @@
   (attribute_item)*
   .
   (field_declaration name: (field_identifier) @name) @definition.property)
+
+; Attribute names without their arguments (`#[derive(Debug)]` → derive, `#[tokio::main]` →
+; tokio::main); each belongs to the item it precedes.
+(attribute_item (attribute . [(identifier) (scoped_identifier)] @decorator))
 
 ; `impl Foo { … }` and `impl Trait for Foo<T> { … }` qualify their items as `Foo.item`.
 (impl_item type: [

@@ -37,6 +37,7 @@ export const ExtractedSymbol = z.object({
   return_type: z.string().optional(),
   /** Decorators, attributes and annotations as written without `@`/`#[…]`: `app.route`, `Override`, `staticmethod`. */
   decorators: z.array(z.string()).optional(),
+  /** Async function (`async`, Kotlin `suspend`); false for the other functions of a language that has them. */
   is_async: z.boolean().optional(),
 });
 export type ExtractedSymbol = z.infer<typeof ExtractedSymbol>;
@@ -81,7 +82,11 @@ export const RefSite = z.object({
   scope: RefScope,
   /** Qualified name of the enclosing function or method, if any. */
   caller: z.string().optional(),
-  /** For `member` refs: the receiver identifier (an import binding's local name). */
+  /**
+   * The object of a member access: for `member` refs an import binding's local name; otherwise a
+   * plain name as written (`self`, `this`, a class or variable) or `.` for any other expression.
+   * Absent for a bare name.
+   */
   receiver: z.string().optional(),
 });
 export type RefSite = z.infer<typeof RefSite>;

@@ -8,7 +8,7 @@ import watcher from '@parcel/watcher';
 import { dataDirOf, type Settings } from '../config.js';
 import { CartographError, invalidArgument, notFound } from '../errors.js';
 import { log } from '../log.js';
-import { discover, ignoredAmong, passesDenyList, type DiscoveredFile, type Discovery } from './discover/discover.js';
+import { discover, envFiles, ignoredAmong, passesDenyList, type DiscoveredFile, type Discovery } from './discover/discover.js';
 import { languageFromPath } from './discover/languages.js';
 import type { Freshness } from './freshness.js';
 import { FileGraph } from './graph/file-graph.js';
@@ -16,7 +16,10 @@ import { runGit } from './history/git.js';
 import { GitLog } from './history/log.js';
 import { Indexer, type IndexProgress, type SyncResult } from './index/indexer.js';
 import { IndexStore } from './index/store.js';
+import { Memory } from './memory/memory.js';
+import { specFor } from './parse/languages/index.js';
 import { ParserPool } from './parse/pool.js';
+import type { LiteralRange } from './parse/protocol.js';
 import { SymbolIndex } from './search/symbol-index.js';
 
 /** Files cited by a result that are re-indexed inline before answering, at most. */
@@ -52,6 +55,7 @@ export class Project {
   private graphCache: FileGraph | undefined;
   private symbolIndex: SymbolIndex | undefined;
   private derivedCache = { generation: -1, values: new Map<string, unknown>() };
+  private memoryStore: Memory | undefined;
   /** The commit log, read through git and cached per HEAD. */
   readonly history: GitLog;
 
@@ -144,7 +148,7 @@ export class Project {
         }
       }
       const known = { has: (p: string) => this.store.fileId(p) !== undefined };
-      const ignored = await ignoredAmong(this.root, [...rels], this.discovery?.source ?? (existsSync(join(this.root, '.git')) ? 'git' : 'walk'));
+      const ignored = await ignoredAmong(this.root, [...rels], this.discoverySource());
       const present: DiscoveredFile[] = [];
       const gone: string[] = [];
       const tooLarge = new Set<string>();
@@ -175,6 +179,10 @@ export class Project {
         rejected: rejected.sort((a, b) => a.path.localeCompare(b.path)),
       };
     });
+  }
+
+  private discoverySource(): Discovery['source'] {
+    return this.discovery?.source ?? (existsSync(join(this.root, '.git')) ? 'git' : 'walk');
   }
 
   private languageOf(rel: string): string | undefined {
@@ -239,6 +247,7 @@ export class Project {
     await this.queue;
     await this.pool?.close();
     this.store.close();
+    this.memoryStore?.close();
   }
 
   // ---- services for operations --------------------------------------------------------------
@@ -246,6 +255,11 @@ export class Project {
   /** Ranking facts of every definition, in memory (loaded on first use). */
   symbols(): SymbolIndex {
     return (this.symbolIndex ??= SymbolIndex.load(this.store));
+  }
+
+  /** Learnings and ADRs: memory.db in the data dir, opened on first use, independent of the index. */
+  memory(): Memory {
+    return (this.memoryStore ??= Memory.open(this.dataDir, this.root));
   }
 
   /** The in-memory file graph of the current generation. */
@@ -272,6 +286,32 @@ export class Project {
    */
   readText(rel: string): string | undefined {
     try { return readFileSync(join(this.root, rel), 'utf8'); } catch { return undefined; }
+  }
+
+  /**
+   * The `.env*` files next to discovered files (or at the root) that are not ignored: discovery
+   * skips hidden entries, a security scan must not.
+   */
+  envFiles(): Promise<string[]> {
+    const dirs = new Set(['']);
+    for (const p of this.store.allPaths()) for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) dirs.add(p.slice(0, i));
+    return envFiles(this.root, dirs, this.discoverySource());
+  }
+
+  /**
+   * Comment and string-literal ranges of the given texts (files from the index or envFiles), from
+   * their syntax trees, computed by the parser workers. Files without a parser, or whose parse
+   * failed, are absent from the result.
+   */
+  async literalRanges(files: ReadonlyArray<{ path: string; text: string }>): Promise<Map<string, LiteralRange[]>> {
+    const jobs = files.flatMap(({ path, text }) => {
+      const language = this.store.file(path)?.language ?? languageFromPath(path);
+      return language && specFor(language) ? [{ path, language, source: text }] : [];
+    });
+    const out = new Map<string, LiteralRange[]>();
+    if (!jobs.length) return out;
+    for (const o of await this.parserPool().literalRanges(jobs)) if (!o.error) out.set(o.path, o.ranges);
+    return out;
   }
 
   /**

@@ -59,6 +59,23 @@ async function branchNotes(project: Project, args: unknown): Promise<string[]> {
   return branch === current ? [] : [`branch '${branch}' was ignored: answers come from the working tree${current ? ` (branch '${current}')` : ''}.`];
 }
 
+/**
+ * Adds the route's path parameters to the arguments; they win over body or query keys of the same
+ * name. Every path parameter is an id or a number: a positive integer (spec §3), else 422.
+ */
+function withPathParams(c: Context<Env>, names: readonly string[], args: unknown): unknown {
+  if (!names.length || !args || typeof args !== 'object' || Array.isArray(args)) return args;
+  const out = args as Record<string, unknown>;
+  for (const name of names) {
+    const raw = c.req.param(name) ?? '';
+    if (!/^[1-9]\d{0,14}$/.test(raw)) {
+      throw invalidArgument(`Path parameter '${name}' must be a positive integer; got '${raw}'.`, { parameter: name });
+    }
+    out[name] = Number(raw);
+  }
+  return out;
+}
+
 export function createApp(hub: ProjectHub): { app: Hono<Env>; close(): Promise<void> } {
   const app = new Hono<Env>();
 
@@ -105,11 +122,17 @@ export function createApp(hub: ProjectHub): { app: Hono<Env>; close(): Promise<v
   });
 
   for (const op of OPERATIONS) {
-    for (const version of ['v1', 'v2'] as const) {
-      app.on(op.route.method, `/api/${version}/projects/:id${op.route.path}`, async (c) => {
+    const routes = [
+      { version: 'v1' as const, path: op.route.path },
+      ...[op.route.path, ...(op.route.v2Aliases ?? [])].map((path) => ({ version: 'v2' as const, path })),
+    ];
+    // `{name}` segments of a route path (`/adrs/{number}`) become Hono params filled into the input.
+    const pathParams = [...op.route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    for (const { version, path } of routes) {
+      app.on(op.route.method, `/api/${version}/projects/:id${path.replace(/\{(\w+)\}/g, ':$1')}`, async (c) => {
         const entry = hub.get(c.req.param('id'));
         if (!entry) throw notFound(`Unknown project '${c.req.param('id')}'.`, { project: c.req.param('id') });
-        const args = op.route.method === 'GET' ? queryArgs(c) : await readJson(c);
+        const args = withPathParams(c, pathParams, op.route.method === 'GET' ? queryArgs(c) : await readJson(c));
         const notes = await branchNotes(entry.project, args);
         const controller = new AbortController();
         c.env?.incoming?.once('close', () => { if (!c.env.outgoing.writableEnded) controller.abort(); });

@@ -2,18 +2,21 @@
 // low-level handlers so that arguments are validated once, by the registry, with typed errors
 // (McpServer.registerTool would validate first and answer with its own untyped text).
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema, ListResourcesRequestSchema, ListToolsRequestSchema, ReadResourceRequestSchema, type CallToolResult,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { Project } from '../engine/project.js';
 import { invoke } from '../operations/execute.js';
 import { inputJsonSchema, outputJsonSchema } from '../operations/json-schema.js';
 import { OPERATIONS, operationNamed } from '../operations/registry.js';
 import { VERSION } from '../version.js';
+import { listResources, readResource } from './resources.js';
 
 export function createMcpServer(project: Project): Server {
   const server = new Server(
     { name: 'cartograph', title: 'Cartograph', version: VERSION },
     {
-      capabilities: { tools: {} },
+      capabilities: { tools: {}, resources: {} },
       instructions: 'Cartograph indexes this repository: use search_symbols and cross_references to find code, '
         + 'dependencies/impact_analysis/dependency_graph for structure, and notify_file_changed after editing files. '
         + 'Lines and columns are 1-based.',
@@ -30,6 +33,9 @@ export function createMcpServer(project: Project): Server {
       annotations: { title: op.title, ...op.annotations, openWorldHint: false },
     })),
   }));
+
+  server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: listResources() }));
+  server.setRequestHandler(ReadResourceRequestSchema, (req) => readResource(project, req.params.uri));
 
   server.setRequestHandler(CallToolRequestSchema, async (req, extra): Promise<CallToolResult> => {
     const op = operationNamed(req.params.name);

@@ -34,11 +34,17 @@ export interface Annotations {
 }
 
 export const READ_ONLY: Annotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true };
+/** Writing tools, spec §3 W(false, false): repeating the call changes more (a counter, a new record). */
+export const WRITE: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false };
+/** Writing tools, spec §3 W(false, true): repeating the call with the same arguments changes nothing more. */
+export const WRITE_IDEMPOTENT: Annotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true };
 
 export interface Route {
   method: 'GET' | 'POST';
   /** Path under /api/v1/projects/{id} and /api/v2/projects/{id}, e.g. `/symbols`. */
   path: string;
+  /** Further paths the same operation answers under /api/v2/projects/{id} only (attocode's v2 spellings). */
+  v2Aliases?: string[];
   /** Other keys REST clients may use for a parameter (`files` → `changed_files`). */
   aliases?: Record<string, string>;
 }
@@ -63,6 +69,6 @@ export function defineOperation<I extends z.ZodObject, O extends z.ZodObject>(op
   return op;
 }
 
-/** Token estimate shared by every budget: ceil(code points / 3.5). */
-export const estimateTokens = (text: string): number => Math.ceil([...text].length / 3.5);
+// The token estimate every budget shares lives with the engine's budget fitting.
+export { estimateTokens } from '../engine/analysis/budget.js';
 

@@ -58,7 +58,8 @@ export function prepareArgs(op: Operation, raw: unknown, notes: string[], opts: 
     const name = props[key] ? key : aliases[key];
     if (!name || !props[name]) { ignored.push(key); continue; }
     if (name !== key && key in out) continue;
-    const p = props[name]!;
+    // A nullable parameter's bounds sit on its non-null branch.
+    const p = props[name]!.anyOf?.find((a) => typeOf(a) !== 'null') ?? props[name]!;
     const type = typeOf(p);
     let value = value0;
     if (type === 'array') {
@@ -167,7 +168,8 @@ export async function invoke(op: Operation, project: Project, raw: unknown, opts
   }
 }
 
-async function waitForIndex(project: Project, budgetMs: number): Promise<void> {
+/** Waits for the initial index; throws not_indexed_yet when there is nothing to answer from yet. */
+export async function waitForIndex(project: Project, budgetMs: number): Promise<void> {
   if (await project.waitForInitial(budgetMs)) return;
   if (project.store.generation > 0) return; // partial data beats an error; freshness says it is partial
   const progress = project.status().progress;

@@ -1,18 +1,47 @@
 // Every operation, in one list. Front ends (MCP, REST, CLI) and tests are generated from it.
 import type { Operation } from './define.js';
+import { bootstrap } from './bootstrap.js';
+import { codeEvolution } from './code-evolution.js';
+import { conventions } from './conventions.js';
 import { crossReferencesOp } from './cross-references.js';
+import { deadCode } from './dead-code.js';
 import { dependencies } from './dependencies.js';
 import { dependencyGraph } from './dependency-graph.js';
 import { fileAnalysis } from './file-analysis.js';
 import { graphQuery } from './graph-query.js';
+import { hotspots } from './hotspots.js';
+import { communityDetection } from './community-detection.js';
+import { findRelated } from './find-related.js';
+import { graphDsl } from './graph-dsl.js';
 import { impactAnalysis } from './impact-analysis.js';
 import { indexStatus } from './index-status.js';
 import { notifyFileChanged } from './notify-file-changed.js';
+import { projectSummary } from './project-summary.js';
+import { recentChanges } from './recent-changes.js';
 import { searchSymbolsOp } from './search-symbols.js';
+import { securityScan } from './security-scan.js';
 import { symbols } from './symbols.js';
+import { repoMap } from './repo-map.js';
+import { exploreCodebase } from './explore-codebase.js';
+import { distill } from './distill.js';
+import { relevantContext } from './relevant-context.js';
+import { exportAdrs } from './export-adrs.js';
+import { getAdr } from './get-adr.js';
+import { importAdrs } from './import-adrs.js';
+import { learningFeedback } from './learning-feedback.js';
+import { listAdrs } from './list-adrs.js';
+import { listLearnings } from './list-learnings.js';
+import { recall } from './recall.js';
+import { recordAdr } from './record-adr.js';
+import { recordLearning } from './record-learning.js';
+import { updateAdrStatus } from './update-adr-status.js';
 
 export const OPERATIONS: readonly Operation[] = [
-  symbols, searchSymbolsOp, fileAnalysis, dependencies, dependencyGraph, impactAnalysis, crossReferencesOp, graphQuery,
+  symbols, searchSymbolsOp, fileAnalysis, dependencies, dependencyGraph, impactAnalysis, crossReferencesOp, graphQuery, graphDsl, findRelated, communityDetection,
+  codeEvolution, recentChanges,
+  projectSummary, hotspots, conventions, securityScan, deadCode, bootstrap,
+  repoMap, exploreCodebase, distill, relevantContext,
+  recordLearning, recall, learningFeedback, listLearnings, recordAdr, listAdrs, getAdr, updateAdrStatus, exportAdrs, importAdrs,
   notifyFileChanged, indexStatus,
 ] as unknown as readonly Operation[];
 

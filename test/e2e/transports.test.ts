@@ -23,9 +23,53 @@ const CALLS: Record<string, Record<string, unknown>> = {
   impact_analysis: { changed_files: ['src/util.ts'] },
   cross_references: { symbol_name: 'formatName' },
   graph_query: { file: 'src/app.ts', depth: 3 },
+  graph_dsl: { query: 'MATCH a -[IMPORTS]-> b RETURN a, b' },
+  find_related: { file: 'src/util.ts' },
+  community_detection: { min_community_size: 1 },
+  project_summary: { max_tokens: 2000 },
+  hotspots: { top_n: 5 },
+  conventions: { sample_size: 20 },
+  bootstrap: { task_hint: 'format user names', max_tokens: 3000 },
+  code_evolution: { path: 'src/util.ts' },
+  recent_changes: { days: 30 },
   notify_file_changed: { files: ['src/util.ts'] },
   index_status: {},
+  repo_map: { max_tokens: 1000 },
+  explore_codebase: { path: 'src' },
+  distill: { files: ['src/app.ts'], level: 'signatures' },
+  relevant_context: { files: ['src/util.ts'], depth: 2 },
+  security_scan: { mode: 'full' },
+  dead_code: { level: 'file', top_n: 10 },
+  record_learning: { type: 'gotcha', description: 'formatName trims whitespace', scope: 'src/util.ts', confidence: 1 },
+  recall: { query: 'whitespace', scope: 'src/util.ts' },
+  learning_feedback: { learning_id: 1, helpful: true },
+  list_learnings: { type: 'gotcha' },
+  record_adr: { title: 'Keep formatting helpers in util', context: 'Formatting is shared.', decision: 'Put helpers in src/util.ts.', related_files: ['src/util.ts'], tags: ['Layout'] },
+  list_adrs: { tag: 'layout', limit: 1 },
+  get_adr: { number: 1 },
+  update_adr_status: { number: 1, status: 'proposed' },
+  export_adrs: { numbers: [1] },
+  import_adrs: {},
 };
+
+/**
+ * Memory operations write: a repeated call finds a duplicate instead of adding a learning, gets the
+ * next ADR number or sees bumped counters, and records carry their own times. Those fields are left
+ * out (besides timestamps), and the texts that show them are not compared.
+ */
+const MEMORY_VOLATILE: Record<string, string[]> = {
+  record_learning: ['created', 'duplicate_of'], recall: [], learning_feedback: ['help_count'],
+  list_learnings: ['helpful_count', 'apply_count'], record_adr: ['number'], list_adrs: ['number', 'total', 'truncated'],
+  get_adr: [], update_adr_status: [], export_adrs: [], import_adrs: [],
+};
+const TIMESTAMPS = ['created_at', 'updated_at', 'last_applied_at', 'at'];
+const TEXT_VARIES = new Set(['index_status', 'notify_file_changed', 'record_learning', 'list_learnings', 'record_adr', 'list_adrs']);
+
+function without(value: unknown, keys: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => without(v, keys));
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !keys.has(k)).map(([k, v]) => [k, without(v, keys)]));
+}
 
 /** Parts of a result that legitimately differ between two processes with their own index. */
 function comparable(name: string, output: Record<string, unknown>): unknown {
@@ -38,6 +82,11 @@ function comparable(name: string, output: Record<string, unknown>): unknown {
     const { generation: _g, ...r } = rest;
     return r;
   }
+  if (name in MEMORY_VOLATILE) return without(rest, new Set([...TIMESTAMPS, ...MEMORY_VOLATILE[name]!]));
+  if (name === 'security_scan') {
+    const { duration_ms: _d, ...r } = rest;
+    return r;
+  }
   return rest;
 }
 
@@ -47,7 +96,7 @@ let http: RunningServer;
 const clients: Record<string, Client> = {};
 
 beforeAll(async () => {
-  root = copyFixture('app');
+  root = copyFixture('app', { git: true }); // a work tree, so the history operations answer
   project = await openIndexed(root);
   http = await startHttp(project);
   const cli = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -75,7 +124,7 @@ afterAll(async () => {
 });
 
 async function rest(version: 'v1' | 'v2', op: (typeof OPERATIONS)[number], args: Record<string, unknown>): Promise<{ status: number; body: Record<string, unknown> }> {
-  let url = `${http.url}/api/${version}/projects/default${op.route.path}`;
+  let url = `${http.url}/api/${version}/projects/default${op.route.path.replace(/\{(\w+)\}/g, (_, k: string) => String(args[k]))}`;
   const init: RequestInit = { method: op.route.method };
   if (op.route.method === 'GET') {
     const qs = new URLSearchParams();
@@ -121,9 +170,10 @@ describe('every operation on every transport', () => {
     texts.rest_v1 = v1.body.result as string;
 
     for (const [transport, r] of Object.entries(results)) expect(r, transport).toEqual(results.sse);
-    if (name !== 'index_status' && name !== 'notify_file_changed') {
+    if (!TEXT_VARIES.has(name)) {
       // The text differs only in the freshness footer (each process has its own generation).
-      const body = (t: string) => t.replace(/\[index gen \d+ · [^\]]*\]/, '[index gen]');
+      const body = (t: string) => t.replace(/\[index gen \d+ · [^\]]*\]/, '[index gen]').replace(/Time: \d+ms/, 'Time')
+        .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>');
       for (const [transport, t] of Object.entries(texts)) expect(body(t), transport).toBe(body(texts.sse!));
     }
   });

@@ -9,19 +9,23 @@ import { Project } from '../../src/engine/project.js';
 export function makeRepo(files: Record<string, string | Buffer>, opts: { git?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'cartograph-test-'));
   writeFiles(dir, files);
-  if (opts.git) {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
-    git('init', '-q');
-    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '-A');
-    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init');
-  }
+  if (opts.git) initGit(dir);
   return dir;
 }
 
-export function copyFixture(name: string): string {
+/** A copy of `test/fixtures/<name>`; with `git`, a work tree holding it in one commit. */
+export function copyFixture(name: string, opts: { git?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), `cartograph-${name}-`));
   cpSync(join(import.meta.dirname, '..', 'fixtures', name), dir, { recursive: true });
+  if (opts.git) initGit(dir);
   return dir;
+}
+
+function initGit(dir: string): void {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+  git('init', '-q');
+  git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '-A');
+  git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'init');
 }
 
 export function writeFiles(dir: string, files: Record<string, string | Buffer>): void {

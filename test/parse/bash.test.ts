@@ -117,4 +117,11 @@ run() {
     ]);
     expect(r.symbols.find((s) => s.name === 'run')!.complexity).toBe(2);
   });
+
+  it('has no parameter types, return types, decorators or async to record', async () => {
+    const r = await parseSource(specFor('bash')!, 'greet() {\n  echo "$1"\n}\n');
+    expect(r.symbols.map((s) => [s.qualified_name, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async])).toEqual([
+      ['greet', undefined, undefined, undefined, undefined, undefined],
+    ]);
+  });
 });

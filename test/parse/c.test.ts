@@ -205,4 +205,19 @@ describe('c extractor', () => {
       ['variable', 'api_name', true],
     ]);
   });
+
+  it('extracts symbol facts: parameters (all typed) and return types with qualifiers and pointers', async () => {
+    const r = await parse(`static const char *dup_name(const char *name, size_t len) { return name; }
+int **grid(void) { return 0; }
+[[nodiscard]] unsigned long count(int a) { return 0; }
+`);
+    const facts = r.symbols.map((s) => [s.qualified_name, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async, s.signature]);
+    expect(facts).toEqual([
+      ['dup_name', 2, 2, 'const char *', undefined, undefined, 'static const char *dup_name(const char *name, size_t len)'],
+      ['grid', 0, 0, 'int **', undefined, undefined, 'int **grid(void)'],
+      ['count', 1, 1, 'unsigned long', ['nodiscard'], undefined, 'unsigned long count(int a)'],
+    ]);
+    const header = await parse('#pragma once\nconst struct strbuf *strbuf_peek(const struct strbuf *sb);\n');
+    expect(header.symbols.map((s) => [s.name, s.param_count, s.typed_params, s.return_type])).toEqual([['strbuf_peek', 1, 1, 'const struct strbuf *']]);
+  });
 });

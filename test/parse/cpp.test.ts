@@ -201,4 +201,33 @@ describe('cpp extractor', () => {
       expect(refs(name)).toEqual([]);
     }
   });
+
+  it('extracts symbol facts: parameters (all typed), return types with qualifiers, pointers and references, attributes', async () => {
+    const r = await parse(`#pragma once
+namespace geo {
+class Shape {
+public:
+    [[nodiscard]] const std::string &name() const;
+    [[deprecated("use area2"), gnu::cold]] virtual double **grid(int w, int h = 1) = 0;
+    Shape(int id);
+    static Shape &&make();
+};
+template <typename T> T clamp(T v, T lo, T hi) { return v; }
+}
+const std::string &Shape::name() const { return n_; }
+`);
+    const facts = r.symbols.map((s) => [s.qualified_name, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async]);
+    expect(facts).toEqual([
+      ['geo', undefined, undefined, undefined, undefined, undefined],
+      ['geo.Shape', undefined, undefined, undefined, undefined, undefined],
+      ['geo.Shape.name', 0, 0, 'const std::string &', ['nodiscard'], undefined],
+      ['geo.Shape.grid', 2, 2, 'double **', ['deprecated', 'gnu::cold'], undefined],
+      ['geo.Shape.Shape', 1, 1, undefined, undefined, undefined],
+      ['geo.Shape.make', 0, 0, 'Shape &&', undefined, undefined],
+      ['geo.clamp', 3, 3, 'T', undefined, undefined],
+      ['Shape.name', 0, 0, 'const std::string &', undefined, undefined],
+    ]);
+    // Attributes are not part of the signature.
+    expect(r.symbols[2]!.signature).toBe('const std::string &name() const');
+  });
 });

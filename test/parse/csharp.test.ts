@@ -167,4 +167,31 @@ describe('csharp extractor', () => {
       expect(refs(name)).toEqual([]);
     }
   });
+
+  it('extracts symbol facts: typed parameters (params arrays included), return type, attributes (without arguments), async', async () => {
+    const r = await parseSource(specFor('csharp')!, `namespace Acme.Api;
+
+[ApiController]
+[Route("api/[controller]")]
+public class UsersController : ControllerBase
+{
+    [HttpGet("{id}"), Authorize(Roles = "admin")]
+    public static async Task<ActionResult<User>> Get(int id, [FromQuery] bool verbose, params string[] fields) { return null; }
+
+    [JsonIgnore] public int Count { get; set; }
+
+    public UsersController(IRepo repo) {}
+
+    public abstract void Reset();
+}
+`);
+    const facts = r.symbols.map((s) => [s.qualified_name, s.start_line, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async]);
+    expect(facts).toEqual([
+      ['UsersController', 3, undefined, undefined, undefined, ['ApiController', 'Route'], undefined],
+      ['UsersController.Get', 7, 3, 3, 'Task<ActionResult<User>>', ['HttpGet', 'Authorize'], true],
+      ['UsersController.Count', 10, undefined, undefined, undefined, ['JsonIgnore'], undefined],
+      ['UsersController.UsersController', 12, 1, 1, undefined, undefined, false],
+      ['UsersController.Reset', 14, 0, 0, 'void', undefined, false],
+    ]);
+  });
 });

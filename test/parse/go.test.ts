@@ -173,4 +173,25 @@ func Map[T, U any](xs []T, f func(T) U) []U { return nil }
     // A recursive type refers to itself.
     expect(r.refs.find((x) => x.name === 'List' && x.line === 6)).toMatchObject({ kind: 'type', scope: 'file' });
   });
+
+  it('extracts symbol facts: typed parameters (every parameter has a type) and result types', async () => {
+    const r = await parseSource(specFor('go')!, `package svc
+
+func Parse(data []byte, strict bool) (*Config, error) { return nil, nil }
+func (s *Server) Close() error { return nil }
+func run(a, b int) {}
+type Store interface {
+	Get(key string) ([]byte, bool)
+}
+`);
+    const facts = r.symbols.map((s) => [s.qualified_name, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async]);
+    expect(facts).toEqual([
+      ['Parse', 2, 2, '(*Config, error)', undefined, undefined],
+      ['Server.Close', 0, 0, 'error', undefined, undefined],
+      // One parameter declaration (`a, b int`) is one counted parameter.
+      ['run', 1, 1, undefined, undefined, undefined],
+      ['Store', undefined, undefined, undefined, undefined, undefined],
+      ['Store.Get', 1, 1, '([]byte, bool)', undefined, undefined],
+    ]);
+  });
 });

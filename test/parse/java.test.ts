@@ -153,4 +153,36 @@ describe('java extractor', () => {
     expect(r.refs.find((x) => x.name === 'println')).toMatchObject({ kind: 'call', caller: 'LruCache.log', line: 48 });
     expect(r.refs.find((x) => x.name === 'Runnable')).toMatchObject({ kind: 'call', caller: 'LruCache.log' });
   });
+
+  it('extracts symbol facts: typed parameters, return type, annotations (without arguments)', async () => {
+    const r = await parseSource(specFor('java')!, `package com.acme;
+
+@Entity
+@Table(name = "users")
+public class User {
+    @Id @GeneratedValue(strategy = GenerationType.AUTO)
+    private Long id;
+
+    @Override
+    public java.util.List<String> tags(@NonNull String prefix, int... limits) {
+        Runnable r = new Runnable() { @Override public void run() {} };
+        return null;
+    }
+
+    @org.junit.jupiter.api.Test
+    void check() {}
+
+    public User(String name) {}
+}
+`);
+    const facts = r.symbols.map((s) => [s.qualified_name, s.start_line, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async]);
+    expect(facts).toEqual([
+      ['User', 3, undefined, undefined, undefined, ['Entity', 'Table'], undefined],
+      ['User.id', 6, undefined, undefined, undefined, ['Id', 'GeneratedValue'], undefined],
+      // Parameter annotations and those of the anonymous class in the body are not the method's.
+      ['User.tags', 9, 2, 2, 'java.util.List<String>', ['Override'], undefined],
+      ['User.check', 15, 0, 0, 'void', ['org.junit.jupiter.api.Test'], undefined],
+      ['User.User', 18, 1, 1, undefined, undefined, undefined],
+    ]);
+  });
 });

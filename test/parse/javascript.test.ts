@@ -99,8 +99,8 @@ describe('javascript extractor', () => {
       { specifier: './helper.js', line: 3, kind: 'import', bindings: [{ local: 'helper', imported: 'helper' }] },
       { specifier: './format.js', line: 4, kind: 'import', bindings: [{ local: 'format', imported: 'format' }], reexport: true },
       { specifier: './types.js', line: 5, kind: 'import', bindings: [], reexport: true },
-      { specifier: 'fs', line: 6, kind: 'import', bindings: [{ local: 'readFile', imported: 'readFile' }, { local: 'write', imported: 'writeFile' }] },
-      { specifier: 'lodash', line: 7, kind: 'import', bindings: [{ local: 'lodash', imported: '*' }] },
+      { specifier: 'fs', line: 6, kind: 'import', bindings: [{ local: 'readFile', imported: 'readFile' }, { local: 'write', imported: 'writeFile' }], form: 'require' },
+      { specifier: 'lodash', line: 7, kind: 'import', bindings: [{ local: 'lodash', imported: '*' }], form: 'require' },
       { specifier: './lazy.js', line: 41, kind: 'dynamic', bindings: [] },
     ]);
   });
@@ -157,7 +157,31 @@ function internal() {}
       ['function', 'stop', true, 1],
       ['function', 'internal', false, 0],
     ]);
-    expect(r.imports).toEqual([{ specifier: 'path', line: 1, kind: 'import', bindings: [{ local: 'path', imported: '*' }] }]);
+    expect(r.imports).toEqual([{ specifier: 'path', line: 1, kind: 'import', bindings: [{ local: 'path', imported: '*' }], form: 'require' }]);
     expect(r.refs.find((x) => x.name === 'join')).toMatchObject({ kind: 'call', scope: 'member', receiver: 'path', caller: 'run' });
+  });
+
+  it('extracts symbol facts: decorators (without arguments) and async; no parameter or return types', async () => {
+    const r = await parseSource(specFor('javascript')!, `@tracked
+class Store {
+  @action.bound
+  async load(id, options = {}) {}
+  @observable({ deep: true }) items = [];
+  *walk() {}
+}
+export async function fetchAll(urls) {}
+export const handler = async (event, context) => {};
+exports.sync = function (a) {};
+`);
+    const facts = r.symbols.map((s) => [s.qualified_name, s.start_line, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async]);
+    expect(facts).toEqual([
+      ['Store', 1, undefined, undefined, undefined, ['tracked'], undefined],
+      ['Store.load', 3, 2, undefined, undefined, ['action.bound'], true],
+      ['Store.items', 5, undefined, undefined, undefined, ['observable'], undefined],
+      ['Store.walk', 6, 0, undefined, undefined, undefined, false],
+      ['fetchAll', 8, 1, undefined, undefined, undefined, true],
+      ['handler', 9, 2, undefined, undefined, undefined, true],
+      ['sync', 10, 1, undefined, undefined, undefined, false],
+    ]);
   });
 });

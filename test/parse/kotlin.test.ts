@@ -117,8 +117,8 @@ describe('kotlin extractor', () => {
     expect(fetch.doc).toBe('Fetches a path.');
     expect(fetch.signature).toBe('fun fetch(path: String, retries: Int = 1): String?');
     expect(fetch.complexity).toBe(6); // for, if, &&, catch, one `when` branch
-    // This grammar puts default values beside the parameters, so no count is given for them.
-    expect(fetch.param_count).toBeUndefined();
+    // This grammar puts default values beside the parameters: parameters are counted by node type.
+    expect(fetch.param_count).toBe(2);
     const retry = sym('Client.retry');
     expect(retry.param_count).toBe(2);
     expect(retry.complexity).toBe(2);
@@ -158,5 +158,30 @@ describe('kotlin extractor', () => {
     for (const name of ['path', 'retries', 'i', 'e', 'port', 'times', 'null', 'continue', 'com', 'acme', 'util', 'net', 'Strings']) {
       expect(refs(name).filter(([line]) => line !== 4)).toEqual([]);
     }
+  });
+
+  it('extracts symbol facts: typed parameters, return type, annotations (without arguments), suspend', async () => {
+    const r = await parseSource(specFor('kotlin')!, `package com.acme
+
+@Service
+class UserRepo(@Inject private val db: Db) {
+    @Throws(IOException::class)
+    @Transactional
+    suspend fun find(id: Long, includeDeleted: Boolean = false, vararg fields: String): User? = null
+
+    fun count(): Int = 0
+}
+
+@JvmOverloads
+fun top(a: Int) {}
+`);
+    const facts = r.symbols.map((s) => [s.qualified_name, s.start_line, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async]);
+    expect(facts).toEqual([
+      ['UserRepo', 3, undefined, undefined, undefined, ['Service'], undefined],
+      ['UserRepo.db', 4, undefined, undefined, undefined, ['Inject'], undefined],
+      ['UserRepo.find', 5, 3, 3, 'User?', ['Throws', 'Transactional'], true],
+      ['UserRepo.count', 9, 0, 0, 'Int', undefined, false],
+      ['top', 12, 1, 1, undefined, ['JvmOverloads'], false],
+    ]);
   });
 });

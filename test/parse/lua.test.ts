@@ -120,4 +120,12 @@ describe('lua extractor', () => {
     ]);
     expect(r.refs.find((x) => x.name === 'cache')).toMatchObject({ kind: 'write', scope: 'file', line: 45, caller: 'M.reset' });
   });
+
+  it('has no parameter types, return types, decorators or async to record', async () => {
+    const r = await parseSource(specFor('lua')!, 'local M = {}\nfunction M.greet(name, punct) return name end\nreturn M\n');
+    expect(r.symbols.map((s) => [s.qualified_name, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async])).toEqual([
+      ['M', undefined, undefined, undefined, undefined, undefined],
+      ['M.greet', 2, undefined, undefined, undefined, undefined],
+    ]);
+  });
 });

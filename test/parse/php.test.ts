@@ -176,4 +176,32 @@ describe('php extractor', () => {
     expect(r.refs.find((x) => x.name === 'Paid')).toMatchObject({ kind: 'attribute', line: 70 });
     expect(r.refs.find((x) => x.name === 'Entity')).toMatchObject({ kind: 'type', line: 50 });
   });
+
+  it('extracts symbol facts: typed parameters, return type, attributes (without arguments)', async () => {
+    const r = await parseSource(specFor('php')!, `<?php
+namespace App;
+
+#[ORM\\Entity(repositoryClass: UserRepository::class)]
+class User
+{
+    #[ORM\\Column(length: 180)]
+    private string $email;
+
+    #[Route('/users/{id}', methods: ['GET'])]
+    public function show(int $id, $format, ?string ...$fields): ?Response { return null; }
+
+    public function __construct(private readonly Repo $repo, $debug = false) {}
+}
+
+function helper(array|int $a = 1, &$b): static {}
+`);
+    const facts = r.symbols.map((s) => [s.qualified_name, s.start_line, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async]);
+    expect(facts).toEqual([
+      ['User', 4, undefined, undefined, undefined, ['ORM\\Entity'], undefined],
+      ['User.email', 7, undefined, undefined, undefined, ['ORM\\Column'], undefined],
+      ['User.show', 10, 3, 2, '?Response', ['Route'], undefined],
+      ['User.__construct', 13, 2, 1, undefined, undefined, undefined],
+      ['helper', 16, 2, 1, 'static', undefined, undefined],
+    ]);
+  });
 });

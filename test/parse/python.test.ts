@@ -193,4 +193,40 @@ async def first[T](items: list[T]) -> T:
     ]);
     expect(r.refs.map((x) => [x.name, x.kind])).toEqual([['list', 'type'], ['float', 'type'], ['list', 'type']]);
   });
+
+  it('extracts symbol facts: typed parameters, return type, decorators (dotted, without arguments), async', async () => {
+    const r = await parseSource(specFor('python')!, `import functools
+
+@app.route("/users/<id>", methods=["GET"])
+@functools.lru_cache(maxsize=None)
+async def get_user(request, user_id: int, *, verbose: bool = False, **extra) -> dict[str, object]:
+    return {}
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+
+    @staticmethod
+    def parse(text, strict=True):
+        @inner.wrap
+        def local(x: int): pass
+        return User(text)
+
+    @pytest.fixture
+    def plain(self) -> None:
+        pass
+`);
+    const facts = r.symbols.map((s) => [s.qualified_name, s.start_line, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async]);
+    expect(facts).toEqual([
+      // `*` counts as a parameter; the decorators' start line is the symbol's.
+      ['get_user', 3, 5, 2, 'dict[str, object]', ['app.route', 'functools.lru_cache'], true],
+      ['User', 9, undefined, undefined, undefined, ['dataclass'], undefined],
+      ['User.name', 11, undefined, undefined, undefined, undefined, undefined],
+      ['User.parse', 13, 2, 0, undefined, ['staticmethod'], false],
+      // A nested definition's decorator is its own, not its parent's.
+      ['User.parse.local', 15, 1, 1, undefined, ['inner.wrap'], false],
+      ['User.plain', 19, 1, 0, 'None', ['pytest.fixture'], false],
+    ]);
+  });
 });

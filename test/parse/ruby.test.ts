@@ -158,4 +158,17 @@ def top; end
       ['tr', 'call', 'free', 'Util.greet'],
     ]);
   });
+
+  it('has no parameter types, return types, decorators or async to record', async () => {
+    const r = await parseSource(specFor('ruby')!, `class Api
+  def fetch(id, opts = {})
+    nil
+  end
+end
+`);
+    expect(r.symbols.map((s) => [s.qualified_name, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async])).toEqual([
+      ['Api', undefined, undefined, undefined, undefined, undefined],
+      ['Api.fetch', 2, undefined, undefined, undefined, undefined],
+    ]);
+  });
 });

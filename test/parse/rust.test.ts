@@ -265,8 +265,8 @@ fn f(x: &[u8]) -> bool { x.find_byte(b'a').is_some() && bar::check() }
       ['LineTerminator', 'import', 'import', undefined],
       ['Match', 'import', 'import', undefined],
       ['B', 'import', 'import', undefined],
-      ['find_byte', 'call', 'free', undefined],
-      ['is_some', 'call', 'free', undefined],
+      ['find_byte', 'call', 'free', 'x'],
+      ['is_some', 'call', 'free', '.'],
       ['bar', 'read', 'import', undefined],
       ['check', 'call', 'member', 'bar'],
     ]);
@@ -316,5 +316,37 @@ impl Point {
       ['Dir.Down', 'Down.'],
       ['Point.origin', 'Makes one.'],
     ]);
+  });
+
+  it('extracts symbol facts: typed parameters (not self), return type, attributes (without arguments), async', async () => {
+    const r = await parseSource(specFor('rust')!, `#[tokio::main]
+#[cfg_attr(test, allow(dead_code))]
+pub async fn serve(&self, addr: SocketAddr, (a, b): (u8, u8)) -> Result<(), Error> { Ok(()) }
+
+/// A config.
+#[derive(Debug, Clone)]
+pub struct Config {
+    #[serde(rename = "n")]
+    pub name: String,
+}
+
+impl Config {
+    pub const fn new(name: String) -> Self { Config { name } }
+}
+
+pub trait Load {
+    async fn load(&mut self) -> u8;
+}
+`);
+    const facts = r.symbols.map((s) => [s.qualified_name, s.start_line, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async]);
+    expect(facts).toEqual([
+      ['serve', 1, 3, 2, 'Result<(), Error>', ['tokio::main', 'cfg_attr'], true],
+      ['Config', 6, undefined, undefined, undefined, ['derive'], undefined],
+      ['Config.name', 8, undefined, undefined, undefined, ['serde'], undefined],
+      ['Config.new', 13, 1, 1, 'Self', undefined, false],
+      ['Load', 16, undefined, undefined, undefined, undefined, undefined],
+      ['Load.load', 17, 1, 0, 'u8', undefined, true],
+    ]);
+    expect(r.symbols.find((s) => s.name === 'Config')!.doc).toBe('A config.');
   });
 });

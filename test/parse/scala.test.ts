@@ -142,4 +142,34 @@ describe('scala extractor', () => {
       expect(refs(name)).toEqual([]);
     }
   });
+
+  it('extracts symbol facts: typed parameters, return type, annotations (without arguments)', async () => {
+    const r = await parseSource(specFor('scala')!, `package com.acme
+
+@deprecated("use Store2", "2.0")
+class Store(val name: String) {
+  @throws[java.io.IOException]
+  @inline override def get(key: String, fallback: Int = 0)(implicit ctx: Ctx): Option[Int] = None
+
+  def size = 0
+
+  @transient val cache: Map[String, Int] = Map.empty
+}
+
+trait Source { def read(n: Int): Array[Byte] }
+`);
+    const facts = r.symbols.map((s) => [s.qualified_name, s.start_line, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async]);
+    expect(facts).toEqual([
+      ['Store', 3, undefined, undefined, undefined, ['deprecated'], undefined],
+      ['Store.name', 4, undefined, undefined, undefined, undefined, undefined],
+      // The first parameter list is counted.
+      ['Store.get', 5, 2, 2, 'Option[Int]', ['throws', 'inline'], undefined],
+      ['Store.size', 8, undefined, undefined, undefined, undefined, undefined],
+      ['Store.cache', 10, undefined, undefined, undefined, ['transient'], undefined],
+      ['Source', 13, undefined, undefined, undefined, undefined, undefined],
+      ['Source.read', 13, 1, 1, 'Array[Byte]', undefined, undefined],
+    ]);
+    // Annotations are not part of the signature.
+    expect(r.symbols.find((s) => s.name === 'get')!.signature).toBe('override def get(key: String, fallback: Int = 0)(implicit ctx: Ctx): Option[Int]');
+  });
 });

@@ -159,4 +159,34 @@ describe('swift extractor', () => {
     expect(r.refs.find((x) => x.name === 'Canvas' && x.line === 28)).toMatchObject({ kind: 'call', scope: 'file' });
     expect(r.refs.find((x) => x.name === 'circle')).toMatchObject({ kind: 'attribute', line: 58 });
   });
+
+  it('extracts symbol facts: typed parameters, return type, attributes (without arguments), async', async () => {
+    const r = await parseSource(specFor('swift')!, `@MainActor
+final class Loader {
+    @discardableResult
+    @available(iOS 15, *)
+    func load(_ url: URL, retries: Int = 3) async throws -> [Item] { return [] }
+
+    @Published var items: [Item] = []
+
+    init(session: URLSession) {}
+
+    static func reset() {}
+}
+
+protocol Source {
+    func fetch(id: String) async -> Item?
+}
+`);
+    const facts = r.symbols.map((s) => [s.qualified_name, s.start_line, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async]);
+    expect(facts).toEqual([
+      ['Loader', 1, undefined, undefined, undefined, ['MainActor'], undefined],
+      ['Loader.load', 3, 2, 2, '[Item]', ['discardableResult', 'available'], true],
+      ['Loader.items', 7, undefined, undefined, undefined, ['Published'], undefined],
+      ['Loader.init', 9, 1, 1, undefined, undefined, false],
+      ['Loader.reset', 11, 0, 0, undefined, undefined, false],
+      ['Source', 14, undefined, undefined, undefined, undefined, undefined],
+      ['Source.fetch', 15, 1, 1, 'Item?', undefined, true],
+    ]);
+  });
 });

@@ -99,4 +99,36 @@ describe('typescript extractor', () => {
     expect(r.refs.find((x) => x.name === 'alias')).toMatchObject({ kind: 'call', scope: 'import', line: 32 });
     expect(r.refs.find((x) => x.name === 'Base')).toMatchObject({ kind: 'inherit', line: 26 });
   });
+
+  it('extracts symbol facts: typed parameters, return type, decorators (without arguments), async', async () => {
+    const r = await parseSource(specFor('typescript')!, `@Component({ selector: 'app-user' })
+export class UserView {
+  @Input() name: string;
+
+  @HostListener('window:resize', ['$event'])
+  async onResize(event: UIEvent, extra, scale?: number): Promise<void> {}
+
+  render() { return null; }
+}
+
+export async function load(id: number, opts = {}): Promise<User | undefined> { return undefined; }
+export const toId = (user: User, fallback): string => user.id;
+export const tick = async () => {};
+interface Repo { find(id: string): Promise<User>; }
+`);
+    const facts = r.symbols.map((s) => [s.qualified_name, s.start_line, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async]);
+    expect(facts).toEqual([
+      ['UserView', 1, undefined, undefined, undefined, ['Component'], undefined],
+      ['UserView.name', 3, undefined, undefined, undefined, ['Input'], undefined],
+      ['UserView.onResize', 5, 3, 2, 'Promise<void>', ['HostListener'], true],
+      ['UserView.render', 8, 0, 0, undefined, undefined, false],
+      ['load', 11, 2, 1, 'Promise<User | undefined>', undefined, true],
+      ['toId', 12, 2, 1, 'string', undefined, false],
+      ['tick', 13, 0, 0, undefined, undefined, true],
+      ['Repo', 14, undefined, undefined, undefined, undefined, undefined],
+      ['Repo.find', 14, 1, 1, 'Promise<User>', undefined, false],
+    ]);
+    const tsx = await parseSource(specFor('tsx')!, 'export function Card({ title }: Props, ref): JSX.Element { return <div>{title}</div>; }\n');
+    expect(tsx.symbols.map((s) => [s.name, s.param_count, s.typed_params, s.return_type, s.is_async])).toEqual([['Card', 2, 1, 'JSX.Element', false]]);
+  });
 });

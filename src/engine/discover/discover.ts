@@ -165,15 +165,21 @@ async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => 
  * .ignore). Used for single files reported by the watcher or notify_file_changed.
  */
 export async function ignoredAmong(root: string, paths: readonly string[], source: Discovery['source']): Promise<Set<string>> {
-  const ignored = new Set(paths.filter((p) => !passesDenyList(p)));
-  const rest = paths.filter((p) => !ignored.has(p));
-  if (!rest.length) return ignored;
+  const denied = paths.filter((p) => !passesDenyList(p));
+  const rest = paths.filter((p) => passesDenyList(p));
+  return new Set([...denied, ...(await ignoredByRules(root, rest, source))]);
+}
+
+/** The paths git (or, outside a work tree, the .gitignore and .ignore files) excludes; git never excludes tracked files. */
+async function ignoredByRules(root: string, paths: readonly string[], source: Discovery['source']): Promise<Set<string>> {
+  const ignored = new Set<string>();
+  if (!paths.length) return ignored;
   if (source === 'git') {
-    const stdout = await runGit(root, ['check-ignore', '-z', '--stdin'], { input: rest.join('\0') });
+    const stdout = await runGit(root, ['check-ignore', '-z', '--stdin'], { input: paths.join('\0') });
     for (const p of (stdout ?? '').split('\0')) if (p) ignored.add(p);
     return ignored;
   }
-  for (const p of rest) {
+  for (const p of paths) {
     const parts = p.split('/');
     const rules: Array<{ base: string; ig: Ignore }> = [];
     for (let i = 0; i < parts.length; i++) {
@@ -185,4 +191,19 @@ export async function ignoredAmong(root: string, paths: readonly string[], sourc
     }
   }
   return ignored;
+}
+
+/**
+ * The `.env*` files in the given folders that git or the ignore files do not exclude. Discovery
+ * skips hidden entries, but these hold the secrets a security scan looks for.
+ */
+export async function envFiles(root: string, dirs: Iterable<string>, source: Discovery['source']): Promise<string[]> {
+  const found: string[] = [];
+  for (const dir of dirs) {
+    if (dir && !passesDenyList(`${dir}/x`)) continue;
+    const entries = await readdir(dir ? join(root, dir) : root, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) if (e.isFile() && e.name.startsWith('.env')) found.push(dir ? `${dir}/${e.name}` : e.name);
+  }
+  const ignored = await ignoredByRules(root, found, source);
+  return found.filter((p) => !ignored.has(p)).sort();
 }

@@ -15,6 +15,8 @@ const DATA_TYPES: Record<string, string> = {
 };
 const DATA_NAMES: Record<string, string> = { Dockerfile: 'dockerfile', Makefile: 'make', 'CMakeLists.txt': 'cmake' };
 
+const LANGUAGE_IDS: ReadonlySet<string> = new Set(LANGUAGE_SPECS.map((s) => s.id));
+
 const byShebang = new Map<string, string>();
 for (const spec of LANGUAGE_SPECS) for (const s of spec.shebangs ?? []) byShebang.set(s, spec.id);
 
@@ -24,6 +26,9 @@ export function languageFromPath(path: string): string | undefined {
   const ext = extname(name).toLowerCase();
   return byExtension.get(ext) ?? DATA_TYPES[ext] ?? DATA_NAMES[name];
 }
+
+/** True for languages with a parser (code); data and documentation types are false. */
+export const isCodeLanguage = (language: string | null | undefined): boolean => !!language && LANGUAGE_IDS.has(language);
 
 /** Language named by a `#!` first line (`#!/usr/bin/env python3`, `#!/bin/bash`). */
 export function languageFromShebang(firstLine: string): string | undefined {

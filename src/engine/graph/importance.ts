@@ -19,6 +19,17 @@ export function isConfigPath(path: string): boolean {
     || path.startsWith('.github/');
 }
 
+/** Entry-point and package-index names (`main.py`, `cli.ts`, `index.js`, `__init__.py`, `lib.rs`, …). */
+export function isEntryName(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return ENTRY_NAMES.test(name) || INDEX_NAMES.test(name);
+}
+
+/** A package's index file (`__init__.py`, `index.ts`, `mod.rs`, `lib.rs`), which re-exports the package's API. */
+export function isPackageIndex(path: string): boolean {
+  return INDEX_NAMES.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
 export function baseImportance(path: string, lines: number): number {
   const name = path.slice(path.lastIndexOf('/') + 1);
   let score = 0.5;

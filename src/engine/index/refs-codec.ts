@@ -16,10 +16,12 @@ export function encodeRefs(refs: readonly RefSite[]): string {
   return JSON.stringify(tuples);
 }
 
-export function decodeRefs(json: string, onlyName?: string): RefSite[] {
+/** The sites of `json`, only those named `only` (a name or a set of names) when given. */
+export function decodeRefs(json: string, only?: string | ReadonlySet<string>): RefSite[] {
   const out: RefSite[] = [];
+  const keep = only === undefined ? undefined : typeof only === 'string' ? (n: string) => n === only : (n: string) => only.has(n);
   for (const t of JSON.parse(json) as Tuple[]) {
-    if (onlyName !== undefined && t[0] !== onlyName) continue;
+    if (keep && !keep(t[0])) continue;
     const r: RefSite = { name: t[0], line: t[1], col: t[2], kind: REF_KINDS[t[3]] as RefKind, scope: SCOPES[t[4]]! };
     if (t[5]) r.caller = t[5];
     if (t[6]) r.receiver = t[6];

@@ -52,28 +52,42 @@ const FILE_COLUMNS = 'id, path, language, size, mtime_ms, hash, status, skip_rea
 const SYMBOL_COLUMNS = 's.id, s.file_id, f.path AS file_path, s.symbol_id, s.name, s.qualified_name, s.kind, s.start_line, s.end_line, s.start_col, s.signature, s.parent, s.exported, s.doc, s.complexity, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async';
 const CLASS_LIKE_KINDS = `('class','struct','interface','trait','enum','type')`;
 
+const IMPORT_COLUMNS = 'specifier, line, kind, form, system, reexport, bindings';
+type ImportTuple = [string, number, ImportKind, string | null, number, number, string];
+
+function toImport([specifier, line, kind, form, system, reexport, bindings]: ImportTuple): ImportRecord {
+  const rec: ImportRecord = { specifier, line, kind, bindings: JSON.parse(bindings) as ImportBinding[] };
+  if (form) rec.form = form;
+  if (system) rec.system = true;
+  if (reexport) rec.reexport = true;
+  return rec;
+}
+
 /** libsql adds a `_metadata` field to row objects; rows leave the store without it. */
 function clean<T>(row: unknown): T {
   if (row && typeof row === 'object' && '_metadata' in row) delete (row as Record<string, unknown>)._metadata;
   return row as T;
 }
 
-function toSymbol(row: unknown): SymbolRow {
-  const r = clean<Record<string, unknown>>(row);
+/** A symbol row read raw, its values in SYMBOL_COLUMNS order (raw rows read several times faster than objects). */
+type SymbolTuple = [number, number, string, string, string, string, string, number, number, number, string, string | null,
+  number, string | null, number | null, number | null, number | null, string | null, string | null, number | null];
+
+function toSymbol(t: SymbolTuple): SymbolRow {
+  const [id, file_id, file_path, symbol_id, name, qualified_name, kind, start_line, end_line, start_col, signature, parent,
+    exported, doc, complexity, param_count, typed_params, return_type, decorators, is_async] = t;
   const s: SymbolRow = {
-    id: r.id as number, file_id: r.file_id as number, file_path: r.file_path as string, symbol_id: r.symbol_id as string,
-    name: r.name as string, qualified_name: r.qualified_name as string, kind: r.kind as SymbolRow['kind'],
-    start_line: r.start_line as number, end_line: r.end_line as number, start_col: r.start_col as number,
-    signature: r.signature as string, exported: r.exported === 1,
+    id, file_id, file_path, symbol_id, name, qualified_name, kind: kind as SymbolRow['kind'], start_line, end_line, start_col,
+    signature, exported: exported === 1,
   };
-  if (r.parent != null) s.parent = r.parent as string;
-  if (r.doc != null) s.doc = r.doc as string;
-  if (r.complexity != null) s.complexity = r.complexity as number;
-  if (r.param_count != null) s.param_count = r.param_count as number;
-  if (r.typed_params != null) s.typed_params = r.typed_params as number;
-  if (r.return_type != null) s.return_type = r.return_type as string;
-  if (r.decorators != null) s.decorators = JSON.parse(r.decorators as string) as string[];
-  if (r.is_async != null) s.is_async = r.is_async === 1;
+  if (parent != null) s.parent = parent;
+  if (doc != null) s.doc = doc;
+  if (complexity != null) s.complexity = complexity;
+  if (param_count != null) s.param_count = param_count;
+  if (typed_params != null) s.typed_params = typed_params;
+  if (return_type != null) s.return_type = return_type;
+  if (decorators != null) s.decorators = JSON.parse(decorators) as string[];
+  if (is_async != null) s.is_async = is_async === 1;
   return s;
 }
 
@@ -301,8 +315,29 @@ export class IndexStore {
   }
 
   symbolsOfFile(path: string): SymbolRow[] {
-    return this.sql(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE f.path = ? ORDER BY s.start_line, s.start_col`)
-      .all(path).map(toSymbol);
+    return (this.sql(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE f.path = ? ORDER BY s.start_line, s.start_col`)
+      .raw().all(path) as SymbolTuple[]).map(toSymbol);
+  }
+
+  /** Every definition, by file then position: whole-repository analyses (hotspot metrics) read it once per generation. */
+  allSymbols(): SymbolRow[] {
+    return (this.sql(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id ORDER BY f.path, s.start_line, s.start_col`)
+      .raw().all() as SymbolTuple[]).map(toSymbol);
+  }
+
+  /**
+   * Every definition by file path, in position order: one JSON document per file, so a whole-
+   * repository pass steps through one row per file instead of one per definition.
+   */
+  symbolsByFile(): Map<string, SymbolRow[]> {
+    const tuple = SYMBOL_COLUMNS.split(', ').map((c) => (c === 'f.path AS file_path' ? 'NULL' : c)).join(', ');
+    const out = new Map<string, SymbolRow[]>();
+    for (const [path, json] of this.sql(`SELECT f.path, json_group_array(json_array(${tuple})) FROM files f JOIN symbols s ON s.file_id = f.id GROUP BY f.id`)
+      .raw().all() as Array<[string, string]>) {
+      const rows = (JSON.parse(json) as SymbolTuple[]).map((t) => { t[2] = path; return toSymbol(t); });
+      out.set(path, rows.sort((a, b) => a.start_line - b.start_line || a.start_col - b.start_col));
+    }
+    return out;
   }
 
   symbolsNamed(names: readonly string[]): SymbolRow[] {
@@ -310,7 +345,7 @@ export class IndexStore {
     for (let i = 0; i < names.length; i += 500) {
       const part = names.slice(i, i + 500);
       const sql = `SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.name IN (${part.map(() => '?').join(',')})`;
-      for (const r of this.sql(sql).all(...part)) out.push(toSymbol(r));
+      for (const r of this.sql(sql).raw().all(...part) as SymbolTuple[]) out.push(toSymbol(r));
     }
     return out;
   }
@@ -334,24 +369,38 @@ export class IndexStore {
 
   symbolsByIds(ids: readonly number[]): SymbolRow[] {
     if (!ids.length) return [];
-    return this.sql(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids).map(toSymbol);
+    return (this.sql(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id IN (${ids.map(() => '?').join(',')})`)
+      .raw().all(...ids) as SymbolTuple[]).map(toSymbol);
   }
 
   importsOfFile(fileId: number): ImportRecord[] {
-    return (this.sql('SELECT specifier, line, kind, form, system, reexport, bindings FROM imports WHERE file_id = ? ORDER BY seq')
-      .raw().all(fileId) as Array<[string, number, ImportKind, string | null, number, number, string]>).map(([specifier, line, kind, form, system, reexport, bindings]) => {
-      const rec: ImportRecord = { specifier, line, kind, bindings: JSON.parse(bindings) as ImportBinding[] };
-      if (form) rec.form = form;
-      if (system) rec.system = true;
-      if (reexport) rec.reexport = true;
-      return rec;
-    });
+    return (this.sql(`SELECT ${IMPORT_COLUMNS} FROM imports WHERE file_id = ? ORDER BY seq`).raw().all(fileId) as ImportTuple[]).map(toImport);
   }
 
-  refsOfFile(fileId: number, onlyName?: string): RefSite[] {
+  /** Every file's import records (file id → records in statement order), for whole-repository binding. */
+  allImports(): Map<number, ImportRecord[]> {
+    const out = new Map<number, ImportRecord[]>();
+    for (const row of this.sql(`SELECT file_id, ${IMPORT_COLUMNS} FROM imports ORDER BY file_id, seq`).raw().all() as Array<[number, ...ImportTuple]>) {
+      const [fileId, ...rest] = row;
+      (out.get(fileId) ?? out.set(fileId, []).get(fileId)!).push(toImport(rest));
+    }
+    return out;
+  }
+
+  refsOfFile(fileId: number, only?: string | ReadonlySet<string>): RefSite[] {
     const row = this.sql('SELECT refs FROM file_refs WHERE file_id = ?').raw().get(fileId) as [string] | undefined;
-    return row ? decodeRefs(row[0], onlyName) : [];
+    return row ? decodeRefs(row[0], only) : [];
+  }
+
+  /** Every file's encoded reference sites (refs-codec), read in pages, for passes over the whole repository. */
+  *allEncodedRefs(): Generator<[fileId: number, refs: string]> {
+    const page = this.sql('SELECT file_id, refs FROM file_refs WHERE file_id > ? ORDER BY file_id LIMIT 256').raw();
+    for (let last = -1; ;) {
+      const rows = page.all(last) as Array<[number, string]>;
+      if (!rows.length) return;
+      yield* rows;
+      last = rows[rows.length - 1]![0];
+    }
   }
 
   /** Files whose references mention `name` (case-insensitive full-text match; callers filter exactly). */
@@ -359,6 +408,12 @@ export class IndexStore {
     const phrase = `"${name.replace(/"/g, '""')}"`;
     return (this.sql('SELECT f.id, f.path FROM ref_names JOIN files f ON f.id = ref_names.rowid WHERE ref_names MATCH ?')
       .raw().all(`names : ${phrase}`) as Array<[number, string]>).map(([id, path]) => ({ id, path }));
+  }
+
+  /** How many files' references mention `name` (same case-insensitive match as filesReferencing). */
+  countFilesReferencing(name: string): number {
+    const phrase = `"${name.replace(/"/g, '""')}"`;
+    return (this.sql('SELECT count(*) FROM ref_names WHERE ref_names MATCH ?').raw().get(`names : ${phrase}`) as [number])[0];
   }
 
   edgesFrom(path: string): EdgeRow[] {
@@ -383,6 +438,12 @@ export class IndexStore {
   externalsOf(fileId: number): Array<{ specifier: string; package: string; line: number }> {
     return (this.sql('SELECT specifier, package, line FROM externals WHERE file_id = ? ORDER BY line, specifier').raw().all(fileId) as Array<[string, string, number]>)
       .map(([specifier, pkg, line]) => ({ specifier, package: pkg, line }));
+  }
+
+  /** Each (importing file, external package) pair once: the tech stack counts importing files per package. */
+  externalImporters(): Array<{ path: string; language: string | null; package: string }> {
+    return (this.sql('SELECT DISTINCT f.path, f.language, e.package FROM externals e JOIN files f ON f.id = e.file_id ORDER BY f.path, e.package')
+      .raw().all() as Array<[string, string | null, string]>).map(([path, language, pkg]) => ({ path, language, package: pkg }));
   }
 
   unresolvedOf(fileId: number): Array<{ specifier: string; line: number; missing_path: string | null }> {

@@ -30,6 +30,12 @@ interface DefDraft extends Span {
   paramsNode?: Node;
   /** Number of repeated `@param` captures, for grammars without a parameter-list node. */
   paramCaptures: number;
+  /** Number of `@param.typed` captures: parameters with a type annotation. */
+  typedParams: number;
+  /** From the first `@return_type` capture to the end of the last (C pointer declarators add their `*`). */
+  returnType?: Span;
+  /** An `@async` capture (`async`, `suspend`) was in the match. */
+  async: boolean;
   /** `#set! keep_kind "true"`: a qualifier prefixes the name without making a function a method. */
   keepKind: boolean;
   /** `#set! hoist "true"`: belongs to the enclosing class, not to the function it sits in (TS parameter properties). */
@@ -39,6 +45,9 @@ interface DefDraft extends Span {
   /** Qualified by a receiver or named scope rather than by nesting (not a file-level name). */
   owned?: boolean;
 }
+
+/** A `@decorator` capture: the decorator's name as written, at its position in the file. */
+interface DecoratorSite { start: number; name: string }
 
 interface RefDraft {
   node: Node;
@@ -66,6 +75,7 @@ class Columns {
 
 const stripQuotes = (s: string): string => s.replace(/^[`'"<]+|[`'">]+$/g, '');
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+const clip = (s: string): string => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
 
 export function extract(tree: Tree, source: string, query: Query, spec: LanguageSpec, path = ''): ParsedFile {
   const cols = new Columns(source);
@@ -80,6 +90,7 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
   const branches: number[] = [];
   const comments: Node[] = [];
   const exportNames = new Set<string>();
+  const decorators: DecoratorSite[] = [];
   const bindingNodes: number[] = [];
   let namespace: string | undefined;
   let errorNodes = 0;
@@ -101,6 +112,8 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
       case 'comment': comments.push(n); return true;
       case 'namespace': namespace = collapse(n.text).replace(/;$/, ''); return true;
       case 'export.name': exportNames.add(stripQuotes(n.text)); return true;
+      // Arguments are dropped where a grammar has no node for the bare name (C++ `[[gnu::cold]]`, `[[deprecated("x")]]`).
+      case 'decorator': decorators.push({ start: n.startIndex, name: n.text.split('(', 1)[0]!.replace(/\s+/g, '') }); return true;
       case 'import.alias': case 'import.default': case 'import.namespace': case 'ignore': bindingNodes.push(n.startIndex); return true;
       case 'import.name': refsByNode.set(n.startIndex, { node: n, kind: 'import', start: n.startIndex }); return true;
       case 'error': errorNodes++; return true;
@@ -123,10 +136,11 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
         node, nameNode, kind, start: node.startIndex, end: node.endIndex,
         receiver: caps.get('receiver')?.text, docNode: caps.get('doc'), bodyNode: caps.get('body'),
         paramsNode: caps.get('params'),
-        paramCaptures: list.filter((c) => c.name === 'param').length,
+        paramCaptures: 0, typedParams: 0, async: false,
         keepKind: match.setProperties?.keep_kind === 'true',
         hoist: match.setProperties?.hoist === 'true',
       };
+      countFacts(list, draft);
       // One name node, one symbol: keep the widest definition node (decorated wrappers, exports).
       const prev = defByName.get(nameNode.startIndex);
       const wider = prev && (draft.end - draft.start > prev.end - prev.start
@@ -154,7 +168,10 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
   }
 
   defs.sort((a, b) => a.start - b.start || b.end - a.end);
-  const symbols = buildSymbols(defs, namedScopes, spec, cols, exportNames, source, path);
+  decorators.sort((a, b) => a.start - b.start);
+  const names = query.captureNames;
+  const facts: FactSources = { decorators, async: names.includes('async'), paramCaptures: names.includes('param') };
+  const symbols = buildSymbols(defs, namedScopes, spec, cols, exportNames, source, path, facts);
   const refs = buildRefs(refsByNode, defs, scopes, localDefs, bindingNodes, importsByStmt, cols, spec);
   attachComplexity(defs, branches);
 
@@ -169,6 +186,24 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
     lines: countLines(cols, comments),
     ...(namespace ? { namespace } : {}),
   };
+}
+
+/** Reads the repeated and optional fact captures of a definition match in one pass. */
+function countFacts(list: QueryMatch['captures'], draft: DefDraft): void {
+  for (const c of list) {
+    switch (c.name) {
+      case 'param': draft.paramCaptures++; break;
+      case 'param.typed': draft.typedParams++; break;
+      case 'async': draft.async = true; break;
+      case 'return_type':
+        if (!draft.returnType) draft.returnType = { start: c.node.startIndex, end: c.node.endIndex };
+        else {
+          draft.returnType.start = Math.min(draft.returnType.start, c.node.startIndex);
+          draft.returnType.end = Math.max(draft.returnType.end, c.node.endIndex);
+        }
+        break;
+    }
+  }
 }
 
 function capturesOf(match: QueryMatch): Map<string, Node> {
@@ -228,9 +263,19 @@ function addImport(
   }
 }
 
+/** What symbol facts are read from besides the definition match itself. */
+interface FactSources {
+  /** Sorted by position. */
+  decorators: readonly DecoratorSite[];
+  /** The language's query captures `@async`, so every function gets is_async. */
+  async: boolean;
+  /** The language's query counts parameters as `@param` captures, so a function with none has 0. */
+  paramCaptures: boolean;
+}
+
 function buildSymbols(
   defs: DefDraft[], namedScopes: Array<Span & { name: string }>, spec: LanguageSpec, cols: Columns,
-  exportNames: ReadonlySet<string>, source: string, path: string,
+  exportNames: ReadonlySet<string>, source: string, path: string, facts: FactSources,
 ): ExtractedSymbol[] {
   // Parent = innermost definition that strictly contains this one; definitions sharing one
   // node (`const a = 1, b = 2`) are siblings. Defs are sorted by start asc, end desc.
@@ -259,7 +304,8 @@ function buildSymbols(
     if (kind === 'variable' && /^[A-Z][A-Z0-9_]*$/.test(name) && /[A-Z]/.test(name)) kind = 'constant';
     const prefix = [parent?.qualified_name, owner].filter(Boolean).join('.');
     const qualified = prefix ? `${prefix}.${name}` : name;
-    const startRow = startRowWithDecorators(d.node, spec);
+    const head = leadingDecorator(d.node, spec);
+    const startRow = head.startPosition.row;
     const sym: ExtractedSymbol = {
       name,
       qualified_name: qualified,
@@ -278,8 +324,15 @@ function buildSymbols(
     if (doc) sym.doc = doc;
     if (FUNCTION_KINDS.has(kind)) {
       if (d.paramsNode) sym.param_count = countParams(d.paramsNode, spec);
-      else if (d.paramCaptures) sym.param_count = d.paramCaptures;
+      else if (facts.paramCaptures) sym.param_count = d.paramCaptures;
+      if (sym.param_count !== undefined && spec.typedParams) {
+        sym.typed_params = spec.typedParams === 'all' ? sym.param_count : d.typedParams;
+      }
+      if (d.returnType) sym.return_type = clip(collapse(source.slice(d.returnType.start, d.returnType.end)));
+      if (facts.async) sym.is_async = d.async;
     }
+    const decorated = decoratorsBetween(facts.decorators, head.startIndex, d.nameNode.startIndex);
+    if (decorated.length) sym.decorators = decorated;
     d.symbol = sym;
     d.owned = owner !== undefined;
     out.push(sym);
@@ -302,15 +355,32 @@ function innermostNamedScope<S extends Span>(scopes: readonly S[], d: Span): S |
   return best;
 }
 
-function startRowWithDecorators(node: Node, spec: LanguageSpec): number {
-  let row = node.startPosition.row;
+/** The first of the decorator siblings right above a definition (Rust attributes, TS member
+ * decorators), or the definition itself: where its start line and its decorators begin. */
+function leadingDecorator(node: Node, spec: LanguageSpec): Node {
+  let head = node;
   const types = spec.decoratorTypes;
-  if (!types?.length) return row;
+  if (!types?.length) return head;
   for (let s = node.previousNamedSibling; s && types.includes(s.type); s = s.previousNamedSibling) {
-    if (s.endPosition.row < row - 1) break;
-    row = s.startPosition.row;
+    if (s.endPosition.row < head.startPosition.row - 1) break;
+    head = s;
   }
-  return row;
+  return head;
+}
+
+/** Names of the decorators in a definition's header, from its leading decorators to its name:
+ * decorators of parameters, of nested definitions and of the body come after the name. */
+function decoratorsBetween(sites: readonly DecoratorSite[], start: number, end: number): string[] {
+  let lo = 0;
+  let hi = sites.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sites[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < sites.length && sites[i]!.start < end; i++) out.push(sites[i]!.name);
+  return out;
 }
 
 function signatureOf(d: DefDraft, spec: LanguageSpec, source: string): string {
@@ -326,7 +396,7 @@ function signatureOf(d: DefDraft, spec: LanguageSpec, source: string): string {
   let text = source.slice(start, end);
   if (!d.bodyNode) text = text.split('\n')[0] ?? text;
   text = collapse(text).replace(/\s*[{:=]\s*$/, '').replace(/^(@(?!interface\b)[\w.]+(\([^)]*\))?\s+)+/, '');
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+  return clip(text);
 }
 
 /** Last row a node occupies: a node ending at column 0 (Rust `///` comments) ends on the row before. */
@@ -359,7 +429,7 @@ function firstDocLine(text: string): string | undefined {
       .replace(/^("""|'''|"|')/, '').replace(/("""|'''|"|')$/, '')
       .replace(/^(\/\*\*?|\/\/\/?!?|#+|--+\[*=*\[*|\*+\/?|;+)\s?/, '').replace(/\*\/$/, '')
       .replace(/<\/?(summary|remarks|para|returns|value)>/g, '').trim();
-    if (line && !/^[-=*#]+$/.test(line)) return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+    if (line && !/^[-=*#]+$/.test(line)) return clip(line);
   }
   return undefined;
 }
@@ -432,7 +502,7 @@ function buildRefs(
     let receiver: string | undefined;
     if (r.kind === 'import') scope = 'import';
     else if (r.receiver !== undefined) {
-      if (importLocals.has(r.receiver)) { scope = 'member'; receiver = r.receiver; }
+      if (importLocals.has(r.receiver)) { scope = 'member'; receiver = r.receiver; } else receiver = storedReceiver(r.receiver);
     } else if (topLevelNames.has(name)) scope = 'file';
     else if (importLocals.has(name)) scope = 'import';
     const pos = r.node.startPosition;
@@ -447,6 +517,15 @@ function buildRefs(
   });
   out.sort((a, b) => a.line - b.line || a.col - b.col);
   return out;
+}
+
+/**
+ * The receiver a non-import member access keeps: a plain name as written (`self`, `this`, a class
+ * or variable name: references bind `self.m()` and `Type.m()` through it), any other object
+ * expression as `.`, so a member access is never mistaken for a free name.
+ */
+function storedReceiver(text: string): string {
+  return /^[A-Za-z_$][\w$]{0,63}$/.test(text) ? text : '.';
 }
 
 function attachComplexity(defs: DefDraft[], branches: number[]): void {

@@ -1,13 +1,14 @@
-// A pool of parser worker threads sized to the cores. Jobs go out in small batches; a worker
-// that dies (a wasm abort on a pathological file) is replaced and its batch is retried one file
-// at a time, so only the file that kills a worker fails.
+// A pool of parser worker threads sized to the cores. Jobs (parse for the index, or literal
+// ranges for scanners) go out in small batches; a worker that dies (a wasm abort on a pathological
+// file) is replaced and its batch is retried one file at a time, so only the file that kills a
+// worker fails.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { log } from '../../log.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
-import type { ParseJob, ParseOutcome, WorkerRequest, WorkerResponse } from './protocol.js';
+import type { LiteralsJob, LiteralsOutcome, ParseJob, ParseOutcome, WorkerRequest, WorkerResponse } from './protocol.js';
 
 const BATCH = 8;
 
@@ -22,7 +23,7 @@ function workerScript(): string {
 
 interface Pending {
   req: WorkerRequest;
-  resolve: (outcomes: ParseOutcome[]) => void;
+  resolve: (res: WorkerResponse) => void;
 }
 
 interface Slot {
@@ -45,9 +46,19 @@ export class ParserPool {
     const batches: Promise<void>[] = [];
     for (let i = 0; i < jobs.length; i += BATCH) {
       const req: WorkerRequest = { id: this.nextId++, jobs: jobs.slice(i, i + BATCH), maxFileSize: this.maxFileSize, parseOnly };
-      batches.push(this.submit(req).then((outs) => outs.forEach(onOutcome)));
+      batches.push(this.submit(req).then((res) => res.outcomes.forEach(onOutcome)));
     }
     await Promise.all(batches);
+  }
+
+  /** Comment and string-literal ranges of each source, in job order. */
+  async literalRanges(jobs: readonly LiteralsJob[]): Promise<LiteralsOutcome[]> {
+    const batches: Array<Promise<LiteralsOutcome[]>> = [];
+    for (let i = 0; i < jobs.length; i += BATCH) {
+      const req: WorkerRequest = { id: this.nextId++, jobs: [], literals: jobs.slice(i, i + BATCH), maxFileSize: this.maxFileSize };
+      batches.push(this.submit(req).then((res) => res.literals ?? []));
+    }
+    return (await Promise.all(batches)).flat();
   }
 
   /**
@@ -63,7 +74,7 @@ export class ParserPool {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  private submit(req: WorkerRequest): Promise<ParseOutcome[]> {
+  private submit(req: WorkerRequest): Promise<WorkerResponse> {
     return new Promise((resolve) => {
       this.queue.push({ req, resolve });
       this.pump();
@@ -84,7 +95,7 @@ export class ParserPool {
     worker.on('message', (res: WorkerResponse) => {
       const pending = slot.busy;
       slot.busy = undefined;
-      if (pending && pending.req.id === res.id) pending.resolve(res.outcomes);
+      if (pending && pending.req.id === res.id) pending.resolve(res);
       this.pump();
     });
     const onDeath = (reason: string) => {
@@ -106,17 +117,29 @@ export class ParserPool {
 
   private retry(pending: Pending, reason: string): void {
     const { req } = pending;
-    if (req.jobs.length === 1) {
-      const job = req.jobs[0]!;
-      pending.resolve([{
-        path: job.path, hash: '', size: 0, status: 'skipped', skipReason: 'parse_failed', detail: `parser crashed: ${reason}`,
-        lines: { total: 0, code: 0, comment: 0, blank: 0 }, parseErrors: 0, symbols: [], imports: [], refsJson: '[]',
-        refNames: [], parseMs: 0,
-      }]);
+    const literals = req.literals ?? [];
+    const detail = `parser crashed: ${reason}`;
+    if (req.jobs.length + literals.length === 1) {
+      const job = req.jobs[0];
+      pending.resolve(job
+        ? { id: req.id, outcomes: [crashed(job, detail)] }
+        : { id: req.id, outcomes: [], literals: [{ path: literals[0]!.path, ranges: [], error: detail }] });
       return;
     }
     // Split the batch so the one bad file is isolated.
-    Promise.all(req.jobs.map((job) => this.submit({ ...req, id: this.nextId++, jobs: [job] })))
-      .then((parts) => pending.resolve(parts.flat()));
+    const parts = [
+      ...req.jobs.map((job): WorkerRequest => ({ ...req, id: this.nextId++, jobs: [job], literals: [] })),
+      ...literals.map((job): WorkerRequest => ({ ...req, id: this.nextId++, jobs: [], literals: [job] })),
+    ];
+    Promise.all(parts.map((part) => this.submit(part)))
+      .then((rs) => pending.resolve({ id: req.id, outcomes: rs.flatMap((r) => r.outcomes), literals: rs.flatMap((r) => r.literals ?? []) }));
   }
+}
+
+function crashed(job: ParseJob, detail: string): ParseOutcome {
+  return {
+    path: job.path, hash: '', size: 0, status: 'skipped', skipReason: 'parse_failed', detail,
+    lines: { total: 0, code: 0, comment: 0, blank: 0 }, parseErrors: 0, symbols: [], imports: [], refsJson: '[]',
+    refNames: [], parseMs: 0,
+  };
 }

@@ -32,9 +32,34 @@ export interface ParseOutcome {
   parseMs: number;
 }
 
+/** A source whose comment and string-literal ranges are wanted (nothing is indexed). */
+export interface LiteralsJob {
+  path: string;
+  language: string;
+  source: string;
+}
+
+/** A comment or the literal text of a string (interpolated code excluded); 1-based, end inclusive. */
+export interface LiteralRange {
+  kind: 'comment' | 'string';
+  start_line: number;
+  start_col: number;
+  end_line: number;
+  end_col: number;
+}
+
+export interface LiteralsOutcome {
+  path: string;
+  /** Sorted by start; ranges never overlap. */
+  ranges: LiteralRange[];
+  /** Set when the source could not be parsed (ranges is then empty). */
+  error?: string;
+}
+
 export interface WorkerRequest {
   id: number;
   jobs: ParseJob[];
+  literals?: LiteralsJob[];
   /** Languages whose grammars and queries to load ahead of the first edit. */
   warm?: string[];
   maxFileSize: number;
@@ -45,4 +70,5 @@ export interface WorkerRequest {
 export interface WorkerResponse {
   id: number;
   outcomes: ParseOutcome[];
+  literals?: LiteralsOutcome[];
 }

@@ -36,6 +36,9 @@ export interface LanguageSpec {
   wrapperTypes?: string[];
   /** Node types in a `@params` list that are parameters (default: every non-comment named child). */
   paramTypes?: string[];
+  /** Which parameters carry a type, for typed_params: `all` (the grammar requires a type on each
+   * counted parameter), `captured` (those captured as `@param.typed`); absent: the language has none. */
+  typedParams?: 'all' | 'captured';
   /** Functions directly inside a `module` symbol are methods (Ruby modules), not functions (Rust `mod`). */
   moduleMembersAreMethods?: boolean;
   /** A local variable does not hide a call of the same name (Bash: functions and variables are separate namespaces). */

@@ -1,9 +1,11 @@
-// Parser worker thread: answers batches of parse jobs. Each worker owns its wasm parsers.
+// Parser worker thread: answers batches of parse jobs and literal-range jobs. Each worker owns its
+// wasm parsers.
 import { parentPort } from 'node:worker_threads';
 import { analyzeFile } from './analyze-file.js';
 import { loadGrammar } from './grammar.js';
+import { literalsOutcome } from './literals.js';
 import { specFor } from './languages/index.js';
-import type { ParseOutcome, WorkerRequest, WorkerResponse } from './protocol.js';
+import type { LiteralsOutcome, ParseOutcome, WorkerRequest, WorkerResponse } from './protocol.js';
 
 parentPort!.on('message', async (req: WorkerRequest) => {
   for (const id of req.warm ?? []) {
@@ -12,5 +14,7 @@ parentPort!.on('message', async (req: WorkerRequest) => {
   }
   const outcomes: ParseOutcome[] = [];
   for (const job of req.jobs) outcomes.push(await analyzeFile(job, req.maxFileSize, req.parseOnly));
-  parentPort!.postMessage({ id: req.id, outcomes } satisfies WorkerResponse);
+  const literals: LiteralsOutcome[] = [];
+  for (const job of req.literals ?? []) literals.push(await literalsOutcome(job));
+  parentPort!.postMessage({ id: req.id, outcomes, literals } satisfies WorkerResponse);
 });

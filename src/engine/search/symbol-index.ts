@@ -87,6 +87,9 @@ export class SymbolIndex {
   entries(name: string): readonly SymbolEntry[] { return this.byName.get(name) ?? []; }
 
   pathOf(fileId: number): string { return this.paths.get(fileId) ?? ''; }
+
+  /** How many definitions a file holds. */
+  countInFile(fileId: number): number { return this.byFile.get(fileId)?.length ?? 0; }
 }
 
 /**

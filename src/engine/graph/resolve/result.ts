@@ -1,9 +1,13 @@
 // Collects one file's resolution: every import record must yield at least one edge, external
-// package or unresolved entry (a record that yields nothing is reported unresolved), self-edges
+// package or unresolved entry (a record that yields nothing is reported unresolved; a computed
+// specifier's literal head always is), self-edges
 // are dropped (an import resolving to its own file is satisfied), and output is de-duplicated and
 // sorted so equal inputs give equal results.
 import type { ImportKind, ImportRecord, ParsedFile } from '../../model.js';
 import type { FileResolution } from './types.js';
+
+/** ImportRecord.form of a dynamic import whose specifier is only the literal head of a computed one. */
+export const PREFIX_FORM = 'prefix';
 
 export interface Sink {
   /** An edge at the record's line and specifier; kind defaults to edgeKind(record). */
@@ -75,7 +79,8 @@ export function resolveRecords(
   const out = new ResolutionBuilder(from);
   for (const record of parsed.imports) {
     const sink = out.sinkFor(record);
-    each(record, sink);
+    // A computed specifier's literal head (`./plugins/`) names no file: probing it could only make a wrong edge.
+    if (record.form !== PREFIX_FORM) each(record, sink);
     if (!sink.touched) sink.unresolved();
   }
   extra?.(out);

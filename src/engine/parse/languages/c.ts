@@ -52,6 +52,9 @@ export const c: LanguageSpec = {
   extensions: ['.c', '.h'],
   shebangs: [],
   commentTypes: ['comment'],
+  // `[[nodiscard]]` attributes are children of the declaration: the signature starts after them.
+  decoratorTypes: ['attribute_declaration'],
+  typedParams: 'all',
   // Declarator symbols (`int a, b;`, `} name;`) find the doc comment above their declaration.
   wrapperTypes: ['declaration', 'init_declarator', 'type_definition', 'field_declaration', 'pointer_declarator'],
   isExported,

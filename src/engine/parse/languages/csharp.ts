@@ -22,5 +22,8 @@ export const csharp: LanguageSpec = {
   commentTypes: ['comment'],
   // Attribute lists are children of the declaration: the signature starts after them.
   decoratorTypes: ['attribute_list'],
+  // `params T[] rest` is not wrapped in a parameter node: its type node stands for the parameter.
+  paramTypes: ['parameter', 'array_type', 'generic_name'],
+  typedParams: 'all',
   isExported,
 };

@@ -18,6 +18,7 @@ export const go: LanguageSpec = {
   extensions: ['.go'],
   shebangs: [],
   commentTypes: ['comment'],
+  typedParams: 'all',
   isExported: (ctx) => isCapitalised(ctx.name),
   defaultBinding: (specifier): ImportBinding => ({ local: goPackageName(specifier), imported: '*' }),
 };

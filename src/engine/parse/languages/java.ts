@@ -23,5 +23,6 @@ export const java: LanguageSpec = {
   extensions: ['.java'],
   shebangs: [],
   commentTypes: ['line_comment', 'block_comment'],
+  typedParams: 'all',
   isExported,
 };

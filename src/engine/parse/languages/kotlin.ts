@@ -17,5 +17,8 @@ export const kotlin: LanguageSpec = {
   extensions: ['.kt', '.kts'],
   shebangs: [],
   commentTypes: ['line_comment', 'block_comment'],
+  // Default values and `vararg` modifiers are children of the parameter list too.
+  paramTypes: ['parameter'],
+  typedParams: 'all',
   isExported,
 };

@@ -11,6 +11,7 @@ export const php: LanguageSpec = {
   commentTypes: ['comment'],
   // Attributes (#[...]) are children of the declaration: signatures start after them.
   decoratorTypes: ['attribute_list'],
+  typedParams: 'captured',
   isExported: (ctx) => {
     if (ctx.topLevel) return true;
     if (ctx.parentExported === false) return false;

@@ -20,6 +20,7 @@ export const python: LanguageSpec = {
   commentTypes: ['comment'],
   // Definitions are captured on decorated_definition itself; decorators are its children.
   decoratorTypes: ['decorator'],
+  typedParams: 'captured',
   isExported: isExportedPython,
   // No defaultBinding: `import a.b` binds `a` through an @import.namespace capture, and
   // `from m import *` must bind nothing.

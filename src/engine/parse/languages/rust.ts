@@ -65,6 +65,7 @@ export const rust: LanguageSpec = {
   shebangs: [],
   commentTypes: ['line_comment', 'block_comment'],
   decoratorTypes: ['attribute_item'],
+  typedParams: 'captured',
   isExported: isExportedRust,
   // No defaultBinding: every binding is captured explicitly, and `use a::*` binds nothing.
 };

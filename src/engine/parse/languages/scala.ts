@@ -22,5 +22,8 @@ export const scala: LanguageSpec = {
   extensions: ['.scala', '.sc'],
   shebangs: [],
   commentTypes: ['comment', 'block_comment'],
+  // Annotations are children of the definition: the signature starts after them.
+  decoratorTypes: ['annotation'],
+  typedParams: 'all',
   isExported,
 };

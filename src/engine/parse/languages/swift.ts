@@ -18,6 +18,7 @@ export const swift: LanguageSpec = {
   extensions: ['.swift'],
   shebangs: [],
   commentTypes: ['comment', 'multiline_comment'],
+  typedParams: 'all',
   // Attributes (`@objc`) sit inside the declaration's `modifiers`, not before it, so no decoratorTypes.
   isExported: (ctx) => {
     if (ctx.parentExported === false) return false;

@@ -16,6 +16,7 @@ const common = {
   queryDir: 'typescript',
   commentTypes: ['comment'],
   decoratorTypes: ['decorator'],
+  typedParams: 'captured',
   wrapperTypes: ['export_statement'],
   isExported: isExportedEs,
 } satisfies Partial<LanguageSpec>;

@@ -1,0 +1,109 @@
+// The per-file metric table behind hotspots (size, symbols, public API, coupling, density,
+// complexity) and the facts of every function, built in one pass over the index and cached per
+// generation; plus the rank statistics the scores use (average-rank percentiles, quantiles).
+import { isCodeLanguage } from '../discover/languages.js';
+import { isConfigPath } from '../graph/importance.js';
+import type { SymbolKind } from '../model.js';
+import type { Project } from '../project.js';
+
+export interface FileMetrics {
+  path: string;
+  language: string;
+  lines: number;
+  /** Functions, methods, class-like types and top-level constants/variables. */
+  symbols: number;
+  public_symbols: number;
+  fan_in: number;
+  fan_out: number;
+  /** symbols / lines × 100. */
+  density: number;
+  max_complexity: number;
+}
+
+export interface FunctionFacts {
+  file_path: string;
+  language: string;
+  name: string;
+  line: number;
+  line_count: number;
+  param_count: number;
+  complexity: number;
+  is_public: boolean;
+  has_return_type: boolean;
+}
+
+export interface MetricTable { files: FileMetrics[]; functions: FunctionFacts[] }
+
+const FUNCTION_KINDS: ReadonlySet<SymbolKind> = new Set(['function', 'method']);
+const TYPE_KINDS: ReadonlySet<SymbolKind> = new Set(['class', 'struct', 'interface', 'trait', 'enum', 'type']);
+const VALUE_KINDS: ReadonlySet<SymbolKind> = new Set(['constant', 'variable']);
+
+/** Every non-config code file with lines > 0, by path, and the functions they define. */
+export function metricTable(project: Project): MetricTable {
+  return project.derived('analysis.metrics', () => {
+    const graph = project.graph();
+    const rows = new Map<string, FileMetrics>();
+    for (const f of graph.files.values()) {
+      if (!isCodeLanguage(f.language) || f.status === 'skipped' || f.lines <= 0 || isConfigPath(f.path)) continue;
+      rows.set(f.path, {
+        path: f.path, language: f.language!, lines: f.lines, symbols: 0, public_symbols: 0,
+        fan_in: graph.importers(f.path).length, fan_out: graph.imports(f.path).length, density: 0, max_complexity: 0,
+      });
+    }
+    const functions: FunctionFacts[] = [];
+    for (const s of project.store.allSymbols()) {
+      const row = rows.get(s.file_path);
+      if (!row) continue;
+      const isFunction = FUNCTION_KINDS.has(s.kind);
+      if (isFunction || TYPE_KINDS.has(s.kind) || (VALUE_KINDS.has(s.kind) && s.parent === undefined)) {
+        row.symbols++;
+        if (s.exported) row.public_symbols++;
+      }
+      if (!isFunction) continue;
+      const complexity = s.complexity ?? 1;
+      row.max_complexity = Math.max(row.max_complexity, complexity);
+      functions.push({
+        file_path: s.file_path, language: row.language, name: s.qualified_name, line: s.start_line,
+        line_count: s.end_line - s.start_line + 1, param_count: s.param_count ?? 0, complexity,
+        is_public: s.exported, has_return_type: s.return_type !== undefined,
+      });
+    }
+    for (const row of rows.values()) row.density = round(row.symbols / row.lines * 100, 2);
+    return { files: [...rows.values()].sort((a, b) => (a.path < b.path ? -1 : 1)), functions };
+  });
+}
+
+/**
+ * Percentile rank of each value in [0, 1]: (average 1-based rank − 1) / (n − 1), so the smallest
+ * value ranks 0 and the largest 1; tied values share their average rank; a lone value ranks 0.5.
+ */
+export function percentileRanks(values: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) return [];
+  if (n === 1) return [0.5];
+  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const ranks = new Array<number>(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j + 1 < n && order[j + 1]![0] === order[i]![0]) j++;
+    const average = (i + j) / 2; // 0-based average rank of the tie group
+    for (let k = i; k <= j; k++) ranks[order[k]![1]] = average / (n - 1);
+    i = j + 1;
+  }
+  return ranks;
+}
+
+/** The q-quantile (0..1) with linear interpolation between order statistics; 0 for no values. */
+export function quantile(values: readonly number[], q: number): number {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+export const round = (n: number, digits = 3): number => {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+};
