@@ -35,14 +35,17 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export class FileSymbols {
   private readonly byQualified = new Map<string, SymbolRow[]>();
   private readonly types: SymbolRow[] = [];
-  readonly topLevel: SymbolRow[] = [];
+  /** What another file sees by its bare name: top-level definitions, and the members of top-level namespaces and modules. */
+  readonly visible: SymbolRow[] = [];
 
   constructor(readonly rows: readonly SymbolRow[]) {
     for (const s of rows) {
       push(this.byQualified, s.qualified_name, s);
       if (MEMBER_OWNER_KINDS.has(s.kind)) this.types.push(s);
-      if (s.qualified_name === s.name) this.topLevel.push(s);
     }
+    const inTopModule = (s: SymbolRow): boolean => s.parent !== undefined && !s.parent.includes('.')
+      && !!this.byQualified.get(s.parent)?.some((p) => p.kind === 'module');
+    for (const s of rows) if (s.qualified_name === s.name || inTopModule(s)) this.visible.push(s);
   }
 
   /** Definitions whose qualified name is `qualified`; a bare name finds top-level ones only. */
@@ -262,10 +265,12 @@ export class RefBinder {
   memberOf(file: string, owner: string, name: string, depth = 0): readonly SymbolRow[] | undefined {
     const qualified = `${owner}.${name}`;
     // A constructor is named like its type, but the type's name never denotes it.
-    if (name === owner.slice(owner.lastIndexOf('.') + 1)) return undefined;
-    const own = this.view.symbols(file).named(qualified);
-    if (own) return own;
-    const elsewhere = this.memberFiles(file).flatMap((f) => (f === file ? [] : this.view.symbols(f).named(qualified) ?? []));
+    const typeName = name === owner.slice(owner.lastIndexOf('.') + 1);
+    const members = (f: string): readonly SymbolRow[] => (this.view.symbols(f).named(qualified) ?? [])
+      .filter((d) => !typeName || (d.kind !== 'method' && d.kind !== 'function'));
+    const own = members(file);
+    if (own.length) return own;
+    const elsewhere = this.memberFiles(file).flatMap((f) => (f === file ? [] : members(f)));
     if (elsewhere.length) return elsewhere;
     if (depth >= MAX_BASE_DEPTH) return undefined;
     let hits: SymbolRow[] | undefined;
@@ -443,7 +448,7 @@ export class RefBinder {
       // Python sees another module's names without binding them only through `from m import *`.
       const star = language === 'python' ? new Set(this.view.imports(path).filter((r) => !r.bindings.length).map((r) => `${r.line}\0${r.specifier}`)) : undefined;
       const targets = new Set(this.view.edges(path).filter((e) => !star || star.has(`${e.line}\0${e.specifier}`)).map((e) => e.target));
-      for (const t of targets) for (const d of this.view.symbols(t).topLevel) push(v, d.name, d);
+      for (const t of targets) for (const d of this.view.symbols(t).visible) push(v, d.name, d);
     }
     this.edgeScopes.set(path, v);
     return v;
@@ -455,7 +460,7 @@ export class RefBinder {
     let v = this.packageScopes.get(key);
     if (!v) {
       v = new Map();
-      for (const mate of mates) for (const d of this.view.symbols(mate).topLevel) push(v, d.name, d);
+      for (const mate of mates) for (const d of this.view.symbols(mate).visible) push(v, d.name, d);
       this.packageScopes.set(key, v);
     }
     return v;

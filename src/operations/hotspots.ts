@@ -2,11 +2,10 @@
 // complex, churning — with the scoring formula stated in the result.
 import { z } from 'zod';
 import {
-  CHURN_WINDOW_DAYS, churnScores, longestFunctions, orphanFiles, rankFiles, thresholds, TERMS_WITH_CHURN, TERMS_WITHOUT_CHURN,
+  CHURN_WINDOW_DAYS, hotspotRanking, longestFunctions, orphanFiles, TERMS_WITH_CHURN, TERMS_WITHOUT_CHURN,
 } from '../engine/analysis/hotspots.js';
 import { entryPoints } from '../engine/analysis/entry-points.js';
 import { metricTable } from '../engine/analysis/metrics.js';
-import { CartographError } from '../errors.js';
 import { READ_ONLY, defineOperation } from './define.js';
 
 const FUNCTIONS_SHOWN = 10;
@@ -54,20 +53,12 @@ export const hotspots = defineOperation({
   route: { method: 'GET', path: '/hotspots' },
   async run(ctx, { top_n }) {
     const { project } = ctx;
-    const table = metricTable(project);
-    let churn: Map<string, number> | undefined;
-    try {
-      const commits = await project.history.commits({ sinceDays: CHURN_WINDOW_DAYS });
-      churn = churnScores(commits, new Set(table.files.map((f) => f.path)));
-    } catch (err) {
-      if (!(err instanceof CartographError) || err.code !== 'unavailable') throw err;
-      ctx.note(`Churn unavailable (${String(err.details?.reason ?? 'git failed')}): scored without git history, with the no-churn weights.`);
-    }
-    const limits = thresholds(table.files);
-    const ranked = rankFiles(table.files, churn, limits);
+    const { ranked, limits, churn_unavailable: noChurn } = await hotspotRanking(project);
+    if (noChurn) ctx.note(`Churn unavailable (${noChurn}): scored without git history, with the no-churn weights.`);
+    const churn = !noChurn;
     const shown = ranked.slice(0, top_n);
-    const orphans = orphanFiles(table.files, new Set(entryPoints(project).map((e) => e.path)));
-    const functions = longestFunctions(table.functions, FUNCTIONS_SHOWN);
+    const orphans = orphanFiles(metricTable(project), new Set(entryPoints(project).map((e) => e.path)));
+    const functions = longestFunctions(project, FUNCTIONS_SHOWN);
     ctx.cite([...shown.map((f) => f.path), ...functions.map((f) => f.file_path)]);
     const out = {
       file_hotspots: shown.map((f) => ({
@@ -81,7 +72,7 @@ export const hotspots = defineOperation({
       })),
       orphan_files: orphans.slice(0, ORPHANS_SHOWN).map((f) => ({ path: f.path, line_count: f.lines, symbol_count: f.symbols })),
       orphan_total: orphans.length,
-      churn_available: churn !== undefined,
+      churn_available: churn,
       formula: {
         terms: [...(churn ? TERMS_WITH_CHURN : TERMS_WITHOUT_CHURN)],
         ranking: 'each metric as a percentile rank in [0, 1] over the analysed files (ties share their average rank)',

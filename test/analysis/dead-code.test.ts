@@ -189,6 +189,9 @@ describe('dead_code, symbol level', () => {
       'Square.constructor', 'Square.side', // constructor; parameter property used through this.side
       'Sized.size', 'Sized.grow', // interface members: a contract
     ]) expect(names).not.toContain(entry);
+    const { out: files } = await dead(project, { level: 'file', min_confidence: 0 });
+    const paths = files.results.map((r) => r.file_path);
+    for (const entry of ['pkg/__main__.py', 'pkg/__init__.py', 'src/main.ts', 'src/lib/index.ts', 'test/lib.test.ts']) expect(paths).not.toContain(entry);
   });
 
   it('names each confidence factor in the reasons', async () => {
@@ -247,11 +250,12 @@ describe('dead_code, symbol level', () => {
     const a = await dead(project, { min_confidence: 0, top_n: 200 });
     const b = await dead(project, { min_confidence: 0, top_n: 200 });
     expect(b.out.results).toEqual(a.out.results);
-    const names = new Set(project.store.allSymbols().map((s) => s.name));
+    const all = [...project.store.symbolsByFile().values()].flat();
+    const names = new Set(all.map((s) => s.name));
     const partial = usageTable(project, { key: 'test', names: () => names });
     const whole = usageTable(project);
     expect(whole).not.toBe(partial);
-    for (const s of project.store.allSymbols()) expect(whole.of(s), s.symbol_id).toEqual(partial.of(s));
+    for (const s of all) expect(whole.of(s), s.symbol_id).toEqual(partial.of(s));
   });
 
   it('refuses a bad level and a missing scope with typed errors', async () => {
@@ -263,6 +267,37 @@ describe('dead_code, symbol level', () => {
     expect(outside.ok ? undefined : outside.error.code).toBe('invalid_argument');
     const { out } = await dead(project, { level: 'FILE' });
     expect(out.level).toBe('file');
+  });
+});
+
+describe('dead_code, language rules', () => {
+  it('spares what a language calls by itself and binds what it declares apart', async () => {
+    const root = makeRepo({
+      'include/shape.hpp': 'namespace geo {\nclass Circle {\npublic:\n  double area() const;\nprivate:\n  double r_;\n};\n}\n',
+      'src/shape.cpp': '#include "../include/shape.hpp"\nnamespace geo {\ndouble Circle::area() const { return r_ * r_; }\n}\n',
+      'src/main.cpp': '#include "../include/shape.hpp"\nint main() { geo::Circle c; return (int)c.area(); }\n',
+      'go.mod': 'module example.com/g\n\ngo 1.21\n',
+      'label/label.go': 'package label\ntype Label struct{}\nfunc (l Label) String() string { return "" }\nfunc (l Label) unusedHelper() int { return 0 }\n',
+      'lua/vec.lua': 'local Vec = {}\nfunction Vec.__add(a, b) return a end\nreturn Vec\n',
+      'src/main/java/app/Launcher.java': 'package app;\npublic class Launcher { public static void main(String[] args) {} }\n',
+      'rust/src/lib.rs': 'mod money;\n',
+      'rust/src/money.rs': 'use std::ops::Add;\nstruct Money(i64);\nimpl Add for Money {\n    type Output = Money;\n    fn add(self, o: Money) -> Money { Money(self.0 + o.0) }\n}\nfn _spare() {}\n',
+    });
+    const project = await openIndexed(root);
+    const { out } = await dead(project, { min_confidence: 0, top_n: 200 });
+    // Spared: Label.String (a Go standard interface method), Vec.__add (a Lua metamethod), Launcher
+    // (holds main), Money.add and Money.Output (a trait impl), the namespace geo; bound: geo.Circle
+    // through the namespace of an included header, r_ through the header declaring the class of an
+    // out-of-class method. c.area() on a local of unknown type stays a name match.
+    expect(brief(out.results)).toEqual([
+      '0.85 method Label.unusedHelper label/label.go:4',
+      '0.85 function _spare rust/src/money.rs:7',
+      '0.65 method geo.Circle.area include/shape.hpp:4',
+      '0.50 struct Label label/label.go:2',
+      '0.30 method geo.Circle.area src/shape.cpp:3',
+    ]);
+    await project.close();
+    removeDir(root);
   });
 });
 
@@ -382,7 +417,7 @@ describe('dead_code, after edits', () => {
     expect(patched).toBe(before);
     const fresh = await openIndexed(root);
     const byId = (p: Project, table: ReturnType<typeof usageTable>) =>
-      Object.fromEntries(p.store.allSymbols().map((s) => [s.symbol_id, table.of(s)]));
+      Object.fromEntries([...p.store.symbolsByFile().values()].flat().map((s) => [s.symbol_id, table.of(s)]));
     expect(byId(project, patched)).toEqual(byId(fresh, usageTable(fresh)));
     expect(byId(project, patched)['src/a.ts#later']).toEqual({ resolved: 2, self: 0, name_matches: 0 });
     expect(byId(project, patched)['src/shape.ts#Shape.area']).toEqual({ resolved: 0, self: 0, name_matches: 0 });

@@ -12,6 +12,7 @@ import { isConfigPath, isPackageIndex } from '../graph/importance.js';
 import { asObject } from '../graph/resolve/jsonc.js';
 import { ancestors, basename, dirname, join } from '../graph/resolve/paths.js';
 import { PREFIX_FORM } from '../graph/resolve/result.js';
+import type { Commit } from '../history/log.js';
 import type { FileRow, SymbolRow } from '../index/store.js';
 import type { Project } from '../project.js';
 import { MEMBER_OWNER_KINDS, type FileSymbols, type RefBinder } from '../ref-binding.js';
@@ -59,7 +60,10 @@ const SMALL_SCOPE_FILES = 400;
 const ENTRY_FILE = /^(main\.[^.]+|__main__\.py|__init__\.py|setup\.py|manage\.py|conftest\.py|index\.[^.]+|build\.rs|lib\.rs)$/;
 /** Build scripts and manifests written in a programming language, run by their tool. */
 const BUILD_SCRIPT = /^(Package\.swift|(build|settings)\.gradle\.kts|noxfile\.py|[Gg]ulpfile\.[^.]+|Gruntfile\.[^.]+)$/;
-const C_SOURCE = /\.(c|cc|cpp|cxx|c\+\+|m|mm)$/;
+/** C/C++ headers: included, so the import graph tells their use; sources are compiled, never included. */
+const C_HEADER = /\.(h|hh|hpp|hxx|h\+\+|inc)$/;
+/** Languages whose files use one another's definitions without naming the file (a package, a module, a compilation unit). */
+const IMPORTLESS = new Set(['c', 'cpp', 'go', 'swift', 'csharp', 'kotlin', 'scala']);
 const ENTRY_SYMBOL_NAMES = new Set(['main', 'setup', 'teardown']);
 /** Languages whose `__name` members are hooks the runtime calls (Lua metamethods, PHP magic methods). */
 const MAGIC_PREFIX_LANGUAGES = new Set(['lua', 'php']);
@@ -157,7 +161,7 @@ class Context {
     const text = this.project.readText(f.path) ?? '';
     if (text.startsWith('#!')) return 'has a shebang line';
     if (f.language === 'python' && /^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m.test(text)) return 'has a __main__ guard';
-    if (this.project.store.symbolsOfFile(f.path).some((s) => s.name === 'main' && (s.kind === 'function' || s.kind === 'method'))) return 'defines main()';
+    if (this.project.store.symbolsOfFile(f.path).some((s) => /^main$/i.test(s.name) && (s.kind === 'function' || s.kind === 'method'))) return 'defines main()';
     return undefined;
   }
 
@@ -193,6 +197,9 @@ export async function findDeadCode(project: Project, query: DeadCodeQuery): Prom
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Paths in a window of commits, kept while git's log cache keeps that window (per HEAD). */
+const touchedCache = new WeakMap<readonly Commit[], Set<string>>();
+
 /**
  * Which files git has left alone for AGE_DAYS: those in no commit of the window, when the
  * repository has older commits. Without git the factor is skipped with one note.
@@ -202,7 +209,8 @@ async function gitAge(project: Project, notes: string[]): Promise<(path: string)
     const recent = await project.history.commits({ sinceDays: AGE_DAYS });
     const newest = await project.history.commits({ maxCount: recent.length + 1 });
     if (newest.length <= recent.length) return () => false;
-    const touched = new Set(recent.flatMap((c) => c.files.map((f) => f.path)));
+    let touched = touchedCache.get(recent);
+    if (!touched) touchedCache.set(recent, (touched = new Set(recent.flatMap((c) => c.files.map((f) => f.path)))));
     return (path) => !touched.has(path);
   } catch (err) {
     if (!(err instanceof CartographError) || err.code !== 'unavailable') throw err;
@@ -216,7 +224,7 @@ async function gitAge(project: Project, notes: string[]): Promise<(path: string)
 function deadSymbols(ctx: Context): Finding[] {
   const { project, query } = ctx;
   const files = ctx.codeFiles(query.scope).filter((f) => !isTestPath(f.path) && !isConfigPath(f.path)
-    && basename(f.path) !== 'conftest.py' && !ctx.user.coversPath(f.path));
+    && basename(f.path) !== 'conftest.py' && !BUILD_SCRIPT.test(basename(f.path)) && !ctx.user.coversPath(f.path));
   const table = files.length <= SMALL_SCOPE_FILES
     ? usageTable(project, { key: `scope:${query.scope}`, names: () => new Set(files.flatMap((f) => project.store.symbolsOfFile(f.path).map((s) => s.name))) })
     : usageTable(project);
@@ -225,7 +233,8 @@ function deadSymbols(ctx: Context): Finding[] {
   for (const f of files) {
     const syms = table.binder.view.symbols(f.path);
     for (const s of syms.rows) {
-      if (checks.isEntryPoint(s, f, syms)) continue;
+      // Namespaces and modules are containers, reopened across files: their members are reported instead.
+      if (s.kind === 'module' || checks.isEntryPoint(s, f, syms)) continue;
       const usage = table.of(s);
       if (usage.resolved > 0 || checks.usedThroughDeclaration(s, f, (d) => table.of(d).resolved > 0)) continue;
       unused.push({ s, f, syms, usage });
@@ -301,8 +310,8 @@ class SymbolChecks {
     if (!owner) return false;
     const bases = this.binder.basesOf(f.path, owner.qualified_name);
     if (bases.types.some((b) => this.binder.memberOf(b.file, b.qualified, s.name))) return true;
-    // A base outside the project may declare it (an interface method, a framework hook).
-    if (bases.external.length && isPublic(s)) return true;
+    // A base outside the project may declare it (an interface method, a framework hook, a protected template method).
+    if (bases.external.length && !declaredPrivate(s)) return true;
     return this.overriddenBelow(s, owner);
   }
 
@@ -358,8 +367,10 @@ function isConstructor(s: SymbolRow): boolean {
   return CONSTRUCTOR_NAMES.has(s.name) || s.name === type || s.name === `~${type}`;
 }
 
-const isPrivate = (s: SymbolRow): boolean => !s.exported || s.name.startsWith('_');
-const isPublic = (s: SymbolRow): boolean => !isPrivate(s);
+/** Private or not exported; `protected` members are API for subclasses anywhere, so they count as public. */
+const isPrivate = (s: SymbolRow): boolean => (!s.exported && !/(^|\s)protected\s/.test(s.signature)) || s.name.startsWith('_');
+/** Private by declaration (`private`, `#name`, `_name`), which no subclass can override. */
+const declaredPrivate = (s: SymbolRow): boolean => /(^|\s)private\s/.test(s.signature) || /^[_#]/.test(s.name);
 
 const AGE_REASON = `unchanged in git for ${AGE_DAYS}+ days (+0.1)`;
 
@@ -393,7 +404,7 @@ function deadFiles(ctx: Context): Finding[] {
   const prefixes = dynamicPrefixes(project);
   const out: Finding[] = [];
   for (const f of ctx.codeFiles(ctx.query.scope)) {
-    if (ctx.entryFile(f) || graph.importers(f.path).length || usedCSource(project, f)) continue;
+    if (ctx.entryFile(f) || graph.importers(f.path).length || usedByName(project, f)) continue;
     const reasons = ['no file imports it'];
     let c = 0.7;
     const runnable = ctx.runnable(f);
@@ -413,10 +424,14 @@ function deadFiles(ctx: Context): Finding[] {
   return out;
 }
 
-/** A C/C++ source file is compiled, not included: it is used when another file references one of its top-level names. */
-function usedCSource(project: Project, f: FileRow): boolean {
-  if ((f.language !== 'c' && f.language !== 'cpp') || !C_SOURCE.test(f.path)) return false;
-  const names = new Set(project.store.symbolsOfFile(f.path).filter((s) => !s.parent).map((s) => s.name));
+/**
+ * A file of a language where files use one another without importing (C/C++ sources, Go
+ * packages, Swift modules, C#/Kotlin/Scala namespaces) is used when another file references one
+ * of its names; a name match is enough, so this errs towards "used".
+ */
+function usedByName(project: Project, f: FileRow): boolean {
+  if (!IMPORTLESS.has(f.language ?? '') || C_HEADER.test(f.path)) return false;
+  const names = new Set(project.store.symbolsOfFile(f.path).map((s) => s.name));
   return [...names].some((n) => project.store.filesReferencing(n).some((r) => r.path !== f.path && project.store.refsOfFile(r.id, n).length > 0));
 }
 

@@ -1,9 +1,11 @@
 // Hotspot scoring (spec §5.6): each file metric becomes a percentile rank, the composite is a
 // weighted sum of the ranks (churn joins when git history exists), categories use P90 thresholds
 // with floors; plus the longest functions and the orphan files.
+import { CartographError } from '../../errors.js';
 import type { Commit } from '../history/log.js';
 import { isTestPath } from '../discover/languages.js';
-import { percentileRanks, quantile, round, type FileMetrics, type FunctionFacts } from './metrics.js';
+import type { Project } from '../project.js';
+import { metricTable, percentileRanks, quantile, round, type FileMetrics, type FunctionFacts } from './metrics.js';
 
 export type Metric = 'lines' | 'symbols' | 'fan_in' | 'fan_out' | 'density' | 'max_complexity' | 'churn';
 
@@ -87,22 +89,73 @@ export function rankFiles(files: readonly FileMetrics[], churn: ReadonlyMap<stri
 }
 
 /** Languages where a return annotation is optional, so its absence is a choice worth flagging. */
-const OPTIONAL_RETURN_TYPES: ReadonlySet<string> = new Set(['python', 'typescript', 'tsx', 'php']);
+const OPTIONAL_RETURN_TYPES: readonly string[] = ['python', 'typescript', 'tsx', 'php'];
 
-/** lines / 50 × 0.5 + params × 0.3 + 0.2 when an optional return type is missing. */
+/** Longest-function score: lines / 50 × 0.5 + params × 0.3 + 0.2 when an optional return type is missing. */
+const FUNCTION_WEIGHTS = { perLine: 0.5 / 50, perParam: 0.3, missingReturn: 0.2 } as const;
+
 export function functionScore(f: FunctionFacts): number {
-  const missingReturn = !f.has_return_type && OPTIONAL_RETURN_TYPES.has(f.language) ? 0.2 : 0;
-  return round(f.line_count / 50 * 0.5 + f.param_count * 0.3 + missingReturn);
+  const missingReturn = !f.has_return_type && OPTIONAL_RETURN_TYPES.includes(f.language) ? FUNCTION_WEIGHTS.missingReturn : 0;
+  return round(f.line_count * FUNCTION_WEIGHTS.perLine + f.param_count * FUNCTION_WEIGHTS.perParam + missingReturn);
 }
 
-export function longestFunctions(functions: readonly FunctionFacts[], n: number): Array<FunctionFacts & { score: number }> {
-  return functions.map((f) => ({ ...f, score: functionScore(f) }))
-    .sort((a, b) => b.score - a.score || (a.file_path < b.file_path ? -1 : a.file_path > b.file_path ? 1 : a.line - b.line))
-    .slice(0, n);
+/** The `n` best-scoring functions of analysed files (ties: path, line), cached per generation. */
+export function longestFunctions(project: Project, n: number): Array<FunctionFacts & { score: number }> {
+  return project.derived(`analysis.longest-functions:${n}`, () => {
+    const analysed = new Map(metricTable(project).map((f) => [f.path, f]));
+    // The store ranks every function; those in files hotspots leaves out (configuration, data)
+    // are dropped afterwards, so it is asked for a wide margin.
+    return project.store.functionsByWeight(FUNCTION_WEIGHTS, OPTIONAL_RETURN_TYPES, n * 20).flatMap((s) => {
+      const file = analysed.get(s.file_path);
+      if (!file) return [];
+      const facts: FunctionFacts = {
+        file_path: s.file_path, language: file.language, name: s.qualified_name, line: s.start_line,
+        line_count: s.end_line - s.start_line + 1, param_count: s.param_count ?? 0, complexity: s.complexity ?? 1,
+        is_public: s.exported, has_return_type: s.return_type !== undefined,
+      };
+      return [{ ...facts, score: functionScore(facts) }];
+    }).sort((a, b) => b.score - a.score || (a.file_path < b.file_path ? -1 : a.file_path > b.file_path ? 1 : a.line - b.line))
+      .slice(0, n);
+  });
 }
 
 /** Code files with no imports and no importers, at least 20 lines, neither tests nor entry points; largest first. */
 export function orphanFiles(files: readonly FileMetrics[], entryPaths: ReadonlySet<string>): FileMetrics[] {
   return files.filter((f) => f.fan_in === 0 && f.fan_out === 0 && f.lines >= 20 && !isTestPath(f.path) && !entryPaths.has(f.path))
     .sort((a, b) => b.lines - a.lines || (a.path < b.path ? -1 : 1));
+}
+
+export interface HotspotRanking {
+  ranked: FileHotspot[];
+  limits: Thresholds;
+  /** Why churn is left out (the git failure reason), when it is. */
+  churn_unavailable?: string;
+}
+
+/** Stands for "no history" as a cache key. */
+const NO_HISTORY = {};
+
+/**
+ * Every analysed file scored and ranked, with churn when git history exists. Cached per index
+ * generation and commit log (the log is itself cached per HEAD), so repeated calls only slice.
+ */
+export async function hotspotRanking(project: Project): Promise<HotspotRanking> {
+  let commits: Commit[] | undefined;
+  let reason: string | undefined;
+  try {
+    commits = await project.history.commits({ sinceDays: CHURN_WINDOW_DAYS });
+  } catch (err) {
+    if (!(err instanceof CartographError) || err.code !== 'unavailable') throw err;
+    reason = String(err.details?.reason ?? 'git failed');
+  }
+  const cache = project.derived('analysis.hotspot-ranking', () => new WeakMap<object, HotspotRanking>());
+  let ranking = cache.get(commits ?? NO_HISTORY);
+  if (!ranking) {
+    const files = metricTable(project);
+    const churn = commits && churnScores(commits, new Set(files.map((f) => f.path)));
+    const limits = thresholds(files);
+    ranking = { ranked: rankFiles(files, churn, limits), limits, ...(reason ? { churn_unavailable: reason } : {}) };
+    cache.set(commits ?? NO_HISTORY, ranking);
+  }
+  return ranking;
 }

@@ -1,9 +1,9 @@
 // The per-file metric table behind hotspots (size, symbols, public API, coupling, density,
-// complexity) and the facts of every function, built in one pass over the index and cached per
-// generation; plus the rank statistics the scores use (average-rank percentiles, quantiles).
+// complexity), built from per-file definition tallies and cached per generation; plus the rank statistics the scores use (average-rank percentiles, quantiles).
 import { isCodeLanguage } from '../discover/languages.js';
 import { isConfigPath } from '../graph/importance.js';
 import type { SymbolKind } from '../model.js';
+import type { FileRow } from '../index/store.js';
 import type { Project } from '../project.js';
 
 export interface FileMetrics {
@@ -32,44 +32,38 @@ export interface FunctionFacts {
   has_return_type: boolean;
 }
 
-export interface MetricTable { files: FileMetrics[]; functions: FunctionFacts[] }
-
 const FUNCTION_KINDS: ReadonlySet<SymbolKind> = new Set(['function', 'method']);
 const TYPE_KINDS: ReadonlySet<SymbolKind> = new Set(['class', 'struct', 'interface', 'trait', 'enum', 'type']);
 const VALUE_KINDS: ReadonlySet<SymbolKind> = new Set(['constant', 'variable']);
 
-/** Every non-config code file with lines > 0, by path, and the functions they define. */
-export function metricTable(project: Project): MetricTable {
+/** Whether a file is analysed by hotspots: a parsed code file with lines that is not configuration. */
+export function isAnalysedFile(f: FileRow): boolean {
+  return isCodeLanguage(f.language) && f.status !== 'skipped' && f.lines > 0 && !isConfigPath(f.path);
+}
+
+/** Every analysed file by path, with its metrics; cached per generation. */
+export function metricTable(project: Project): FileMetrics[] {
   return project.derived('analysis.metrics', () => {
     const graph = project.graph();
     const rows = new Map<string, FileMetrics>();
     for (const f of graph.files.values()) {
-      if (!isCodeLanguage(f.language) || f.status === 'skipped' || f.lines <= 0 || isConfigPath(f.path)) continue;
+      if (!isAnalysedFile(f)) continue;
       rows.set(f.path, {
         path: f.path, language: f.language!, lines: f.lines, symbols: 0, public_symbols: 0,
         fan_in: graph.importers(f.path).length, fan_out: graph.imports(f.path).length, density: 0, max_complexity: 0,
       });
     }
-    const functions: FunctionFacts[] = [];
-    for (const s of project.store.allSymbols()) {
-      const row = rows.get(s.file_path);
+    for (const t of project.store.symbolTallies()) {
+      const row = rows.get(t.path);
       if (!row) continue;
-      const isFunction = FUNCTION_KINDS.has(s.kind);
-      if (isFunction || TYPE_KINDS.has(s.kind) || (VALUE_KINDS.has(s.kind) && s.parent === undefined)) {
-        row.symbols++;
-        if (s.exported) row.public_symbols++;
+      if (FUNCTION_KINDS.has(t.kind) || TYPE_KINDS.has(t.kind) || (VALUE_KINDS.has(t.kind) && t.top_level)) {
+        row.symbols += t.count;
+        if (t.exported) row.public_symbols += t.count;
       }
-      if (!isFunction) continue;
-      const complexity = s.complexity ?? 1;
-      row.max_complexity = Math.max(row.max_complexity, complexity);
-      functions.push({
-        file_path: s.file_path, language: row.language, name: s.qualified_name, line: s.start_line,
-        line_count: s.end_line - s.start_line + 1, param_count: s.param_count ?? 0, complexity,
-        is_public: s.exported, has_return_type: s.return_type !== undefined,
-      });
+      if (FUNCTION_KINDS.has(t.kind)) row.max_complexity = Math.max(row.max_complexity, t.max_complexity ?? 1);
     }
     for (const row of rows.values()) row.density = round(row.symbols / row.lines * 100, 2);
-    return { files: [...rows.values()].sort((a, b) => (a.path < b.path ? -1 : 1)), functions };
+    return [...rows.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
   });
 }
 

@@ -319,10 +319,27 @@ export class IndexStore {
       .raw().all(path) as SymbolTuple[]).map(toSymbol);
   }
 
-  /** Every definition, by file then position: whole-repository analyses (hotspot metrics) read it once per generation. */
-  allSymbols(): SymbolRow[] {
-    return (this.sql(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id ORDER BY f.path, s.start_line, s.start_col`)
-      .raw().all() as SymbolTuple[]).map(toSymbol);
+  /**
+   * Definition counts per file, grouped by kind, nesting (top level or not) and export, with the
+   * highest complexity in each group: whole-repository metrics without loading every definition.
+   */
+  symbolTallies(): Array<{ path: string; kind: SymbolKind; top_level: boolean; exported: boolean; count: number; max_complexity: number | null }> {
+    return (this.sql(`SELECT f.path, s.kind, s.parent IS NULL, s.exported, COUNT(*), MAX(s.complexity) FROM symbols s JOIN files f ON f.id = s.file_id
+      GROUP BY s.file_id, s.kind, s.parent IS NULL, s.exported`).raw().all() as Array<[string, SymbolKind, number, number, number, number | null]>)
+      .map(([path, kind, top, exported, count, max]) => ({ path, kind, top_level: top === 1, exported: exported === 1, count, max_complexity: max }));
+  }
+
+  /**
+   * The `limit` functions and methods with the highest `lines × perLine + params × perParam`, plus
+   * `missingReturn` when a function of one of `optionalReturnLanguages` declares no return type;
+   * ties by path, then line. The weights come from the caller, so the formula lives in one place.
+   */
+  functionsByWeight(weights: { perLine: number; perParam: number; missingReturn: number }, optionalReturnLanguages: readonly string[], limit: number): SymbolRow[] {
+    const langs = optionalReturnLanguages.map(() => '?').join(',') || 'NULL';
+    return (this.sql(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.kind IN ('function', 'method')
+      ORDER BY (s.end_line - s.start_line + 1) * ? + COALESCE(s.param_count, 0) * ?
+        + CASE WHEN s.return_type IS NULL AND f.language IN (${langs}) THEN ? ELSE 0 END DESC, f.path, s.start_line LIMIT ?`)
+      .raw().all(weights.perLine, weights.perParam, ...optionalReturnLanguages, weights.missingReturn, limit) as SymbolTuple[]).map(toSymbol);
   }
 
   /**
