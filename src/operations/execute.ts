@@ -134,24 +134,38 @@ export async function invoke(op: Operation, project: Project, raw: unknown, opts
     }
     const settings = project.settings;
     if (op.needsIndex !== false) await waitForIndex(project, settings.wait_budget_ms);
-    const ctx: OperationContext = {
-      project,
-      signal: controller.signal,
-      note: (m) => notes.push(m),
-      cite: (paths) => { for (const p of paths) cited.add(p); },
-    };
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
         reject(unavailable(`${op.name} did not finish within ${settings.deadline_ms} ms.`, { reason: 'deadline_exceeded' }));
       }, settings.deadline_ms);
     });
-    const result = await Promise.race([op.run(ctx, parsed.data), deadline]);
-    const output: Record<string, unknown> = { ...result, freshness: project.freshness([...cited]) };
-    if (notes.length) output.notes = notes;
-    let text = `${op.render(output as never)}\n${freshnessLine(output.freshness as never)}`;
-    text = capText(text, output);
-    if (notes.length) text = `${text}\nNotes: ${notes.join(' ')}`;
+    const attempt = async (input: Record<string, unknown>): Promise<{ output: Record<string, unknown>; text: string }> => {
+      const callNotes = [...notes];
+      cited.clear();
+      const ctx: OperationContext = {
+        project,
+        signal: controller.signal,
+        note: (m) => callNotes.push(m),
+        cite: (paths) => { for (const p of paths) cited.add(p); },
+      };
+      const result = await Promise.race([op.run(ctx, input as never), deadline]);
+      const output: Record<string, unknown> = { ...result, freshness: project.freshness([...cited]) };
+      if (callNotes.length) output.notes = callNotes;
+      let text = `${op.render(output as never)}\n${freshnessLine(output.freshness as never)}`;
+      text = capText(text, output);
+      if (callNotes.length) text = `${text}\nNotes: ${callNotes.join(' ')}`;
+      return { output, text };
+    };
+    let { output, text } = await attempt(parsed.data);
+    // A budget covers the whole text, footer included: when the freshness line and notes push it
+    // over, the operation runs again with the overflow taken off its own budget.
+    const budget = (parsed.data as { max_tokens?: unknown }).max_tokens;
+    let own = budget;
+    for (let i = 0; i < 3 && typeof budget === 'number' && typeof own === 'number' && estimateTokens(text) > budget; i++) {
+      own = Math.max(1, own - (estimateTokens(text) - budget) - i * 4);
+      ({ output, text } = await attempt({ ...parsed.data, max_tokens: own }));
+    }
     const check = outputSchemaOf(op).safeParse(output);
     if (!check.success) {
       log.error({ op: op.name, issues: check.error.issues.slice(0, 3) }, 'operation output does not match its schema');
