@@ -43,6 +43,22 @@ describe('jvm resolver', () => {
     });
   });
 
+  it('resolves platform packages when the project declares them (the JDK sources)', () => {
+    const jdk = makeView({}, {
+      'java.base/java/util/List.java': { namespace: 'java.util', types: ['List'] },
+      'java.base/java/util/concurrent/Future.java': { namespace: 'java.util.concurrent', types: ['Future'] },
+    });
+    expect(summary(createJvmResolver().resolve('java.base/java/util/ArrayList.java', parsed([
+      imp('java.util.List', 1, { bindings: binds('List') }),
+      imp('java.util.concurrent.Future', 2, { bindings: binds('Future') }),
+      imp('java.io.File', 3, { bindings: binds('File') }),
+    ], { namespace: 'java.util' }), jdk))).toEqual({
+      edges: ['java.base/java/util/List.java import 1 java.util.List', 'java.base/java/util/concurrent/Future.java import 2 java.util.concurrent.Future'],
+      external: ['java.io 3 java.io.File'],
+      unresolved: [],
+    });
+  });
+
   it('resolves static imports to the type file', () => {
     expect(resolve([
       imp('com.acme.util.Strings.join', 1, { form: 'static', bindings: binds('join') }),

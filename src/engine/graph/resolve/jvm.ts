@@ -1,7 +1,8 @@
 // Java/Kotlin/Scala import resolver. `a.b.C` → the file of package `a.b` defining top-level type C
 // (outer types for nested `a.b.C.D`), else `…/a/b/C.{java,kt,scala}` by path; static imports →
 // the type's file; wildcards and same-package use resolve through the type names the file
-// references. `java.*`, `javax.*`, `kotlin.*`, `scala.*` and unknown packages are external.
+// references. `java.*`, `javax.*`, `kotlin.*`, `scala.*` are external unless the project declares
+// them (the JDK's own sources do); unknown packages are external.
 import type { ImportRecord, ParsedFile } from '../../model.js';
 import { fileIndex } from './project.js';
 import { resolveRecords, type Sink } from './result.js';
@@ -61,7 +62,10 @@ export function createJvmResolver(): LanguageResolver {
 
   function resolveOne(view: ProjectView, record: ImportRecord, uses: () => Map<string, number>, sink: Sink): void {
     const parts = record.specifier.split('.');
-    if (PLATFORM_ROOTS.has(parts[0]!)) return sink.external(jvmPackageName(record.specifier));
+    // A platform import skips resolution unless the project itself is (part of) the platform.
+    if (PLATFORM_ROOTS.has(parts[0]!) && !packageFiles(view, jvmPackageName(record.specifier)).length) {
+      return sink.external(jvmPackageName(record.specifier));
+    }
     const starred = WILDCARDS.has(parts[parts.length - 1]!);
     const base = starred ? parts.slice(0, -1).join('.') : record.specifier;
     const names = record.bindings.map((b) => b.imported).filter((n) => !WILDCARDS.has(n));
