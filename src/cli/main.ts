@@ -101,8 +101,9 @@ async function runOperation(name: string, args: ParsedArgs): Promise<number> {
   log.level = settings.log_level;
   const project = Project.open(settings);
   try {
-    // `status` shows the stored index as it is; everything else first brings it up to date.
-    if (name !== 'index_status') await project.index(process.stderr.isTTY ? progressReporter() : undefined);
+    // Operations that read the index bring it up to date first; `status` and the memory and
+    // history operations answer without it.
+    project.indexOnDemand(process.stderr.isTTY ? progressReporter() : undefined);
     const params: Record<string, unknown> = { ...args.params };
     const schema = inputJsonSchema(op) as { required?: string[]; properties?: Record<string, unknown> };
     const positionalKeys = schema.required?.length ? schema.required : Object.keys(schema.properties ?? {}).slice(0, 1);

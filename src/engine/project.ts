@@ -16,6 +16,7 @@ import { runGit } from './history/git.js';
 import { GitLog } from './history/log.js';
 import { Indexer, type IndexProgress, type SyncResult } from './index/indexer.js';
 import { IndexStore } from './index/store.js';
+import { LspPool } from './lsp/pool.js';
 import { Memory } from './memory/memory.js';
 import { specFor } from './parse/languages/index.js';
 import { ParserPool } from './parse/pool.js';
@@ -47,6 +48,7 @@ export class Project {
   private discovery: Discovery | undefined;
   private initial: Promise<void> | undefined;
   private initialDone = false;
+  private onDemand: { onProgress: ((p: IndexProgress) => void) | undefined } | undefined;
   private lastError: string | undefined;
   /** Paths the watcher reported that are waiting for the debounce. */
   private readonly staleQueue = new Set<string>();
@@ -56,6 +58,7 @@ export class Project {
   private symbolIndex: SymbolIndex | undefined;
   private derivedCache = { generation: -1, values: new Map<string, unknown>() };
   private memoryStore: Memory | undefined;
+  private lspPool: LspPool | undefined;
   /** The commit log, read through git and cached per HEAD. */
   readonly history: GitLog;
 
@@ -122,7 +125,19 @@ export class Project {
   get initialIndexDone(): boolean { return this.initialDone; }
 
   /** Waits up to `budgetMs` for the initial index; false when it is still running. */
+  /**
+   * One-shot use (the CLI): the index is brought up to date the first time a call waits for it,
+   * and that call waits as long as it takes; calls that never need the index never pay for it.
+   */
+  indexOnDemand(onProgress?: (p: IndexProgress) => void): void {
+    this.onDemand = { onProgress };
+  }
+
   async waitForInitial(budgetMs: number): Promise<boolean> {
+    if (this.onDemand && !this.initial && budgetMs > 0) {
+      await this.startIndexing(this.onDemand.onProgress);
+      return true;
+    }
     if (this.initialDone || !this.initial) return true;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((r) => { timer = setTimeout(() => r(false), budgetMs); });
@@ -245,7 +260,7 @@ export class Project {
     clearTimeout(this.staleTimer);
     await this.subscription?.unsubscribe();
     await this.queue;
-    await this.pool?.close();
+    await Promise.all([this.pool?.close(), this.lspPool?.close()]);
     this.store.close();
     this.memoryStore?.close();
   }
@@ -260,6 +275,11 @@ export class Project {
   /** Learnings and ADRs: memory.db in the data dir, opened on first use, independent of the index. */
   memory(): Memory {
     return (this.memoryStore ??= Memory.open(this.dataDir, this.root));
+  }
+
+  /** The project's language servers, started on demand; closed with the project. */
+  lsp(): LspPool {
+    return (this.lspPool ??= new LspPool(this.root, this.settings, (rel) => this.readText(rel)));
   }
 
   /** The in-memory file graph of the current generation. */
