@@ -30,6 +30,16 @@ export const Settings = z.object({
   /** Discovered source files from which bootstrap treats a repository as large (overview instead of a full map). */
   large_repo_files: z.coerce.number().int().min(1).default(5000),
   log_level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** A language server with no request for this long is shut down (ms). */
+  lsp_idle_ms: z.coerce.number().int().min(1000).default(600_000),
+  /** A language-server request not answered within this many ms is cancelled. */
+  lsp_timeout_ms: z.coerce.number().int().min(100).default(30_000),
+  /** Language servers replacing or adding to the built-in table, by id (`typescript`, `python`, `go`, …). */
+  lsp_servers: z.preprocess(parseJson, z.record(z.string(), z.object({
+    command: z.array(z.string()).min(1),
+    extensions: z.array(z.string()).optional(),
+    initialization_options: z.record(z.string(), z.unknown()).optional(),
+  }))).default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -49,6 +59,9 @@ export const ENV_NAMES: Record<keyof Settings, string> = {
   deadline_ms: 'CARTOGRAPH_DEADLINE_MS',
   large_repo_files: 'CARTOGRAPH_LARGE_REPO_FILES',
   log_level: 'CARTOGRAPH_LOG_LEVEL',
+  lsp_idle_ms: 'CARTOGRAPH_LSP_IDLE_MS',
+  lsp_timeout_ms: 'CARTOGRAPH_LSP_TIMEOUT_MS',
+  lsp_servers: 'CARTOGRAPH_LSP_SERVERS',
 };
 
 function parseBool(v: unknown): unknown {
@@ -56,6 +69,12 @@ function parseBool(v: unknown): unknown {
   if (/^(1|true|yes|on)$/i.test(v)) return true;
   if (/^(0|false|no|off)$/i.test(v)) return false;
   return v;
+}
+
+/** An object setting given as a JSON string (environment variable). */
+function parseJson(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  try { return JSON.parse(v) as unknown; } catch { return v; }
 }
 
 function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof Settings, string>> {

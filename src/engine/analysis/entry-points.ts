@@ -8,7 +8,8 @@ import { manifestsOf } from './manifests.js';
 
 export interface EntryPoint { path: string; reason: string }
 
-const ENTRY_NAME = /^(main|cli|app|server|index)\.[^.]+$|^lib\.rs$/;
+// Case-insensitive: JVM and .NET sources capitalise them (`Main.java`, `App.kt`).
+const ENTRY_NAME = /^(main|cli|app|server|index)\.[^.]+$|^lib\.rs$/i;
 
 /** Importance from which a code file is listed as an entry point on its own. */
 export const ENTRY_IMPORTANCE = 0.8;
