@@ -121,7 +121,9 @@ async function taskSection(ctx: OperationContext, hint: string, budget: number):
   const symbols = new Map<string, { name: string; kind: string; file_path: string; start_line: number; score: number; word: string }>();
   const hits: WordHit[] = [];
   const sub = subContext(ctx, 'task');
-  for (const word of words) {
+  // Each word alone, then all of them together: search_symbols matches a multi-word query against
+  // identifier tokens, which finds `InsertQueryBuilder` for "query builder".
+  for (const word of words.length > 1 ? [...words, words.join(' ')] : words) {
     const out = await searchSymbolsOp.run(sub, searchSymbolsOp.input.parse({ name: word, limit: SEARCH_LIMIT }));
     for (const r of out.results) {
       hits.push({ word, file_path: r.file_path, score: r.score });
@@ -131,9 +133,17 @@ async function taskSection(ctx: OperationContext, hint: string, budget: number):
       }
     }
   }
-  const topSymbols = [...symbols.values()]
-    .sort((a, b) => b.score - a.score || (a.file_path < b.file_path ? -1 : a.file_path > b.file_path ? 1 : a.start_line - b.start_line))
-    .slice(0, TASK_SYMBOLS);
+  // A symbol whose name and path cover more of the hint's words ranks first: `InsertQueryBuilder`
+  // in query-builder/ before a lone `builder` method, for "upsert in the query builder".
+  const coverage = (s: { name: string; file_path: string }): number => {
+    const text = `${s.file_path}/${s.name}`.toLowerCase();
+    return words.filter((w) => text.includes(w.toLowerCase())).length;
+  };
+  const topSymbols = [...symbols.values()].map((s) => ({ ...s, covered: coverage(s) }))
+    .sort((a, b) => b.covered - a.covered || b.score - a.score
+      || (a.file_path < b.file_path ? -1 : a.file_path > b.file_path ? 1 : a.start_line - b.start_line))
+    .slice(0, TASK_SYMBOLS)
+    .map(({ covered: _covered, ...s }) => s);
   const files = rankTaskFiles(hits, words, ctx.project.graph().files.keys(), TASK_FILES);
   // Project memory joins here (spec §4.3): up to 3 learnings from `recall` and the titles of accepted ADRs from `list_adrs`
   // that match the hint, once those operations are wired into bootstrap.

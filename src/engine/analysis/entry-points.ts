@@ -8,8 +8,9 @@ import { manifestsOf } from './manifests.js';
 
 export interface EntryPoint { path: string; reason: string }
 
-// Case-insensitive: JVM and .NET sources capitalise them (`Main.java`, `App.kt`).
-const ENTRY_NAME = /^(main|cli|app|server|index)\.[^.]+$|^lib\.rs$/i;
+// JVM and .NET sources capitalise the class that holds `main` (`Main.java`); `Index.ts` there is
+// a decorator, not an entry, so only `Main` gets the capital.
+const ENTRY_NAME = /^([Mm]ain|cli|app|server|index)\.[^.]+$|^lib\.rs$/;
 
 /** Importance from which a code file is listed as an entry point on its own. */
 export const ENTRY_IMPORTANCE = 0.8;

@@ -35,7 +35,8 @@ export function baseImportance(path: string, lines: number): number {
   let score = 0.5;
   if (ENTRY_NAMES.test(name) && !INDEX_NAMES.test(name)) score += 0.3;
   else if (INDEX_NAMES.test(name)) score += 0.1;
-  if (isConfigPath(path)) {
+  // CI workflows and issue templates are configuration, but not where an agent starts reading.
+  if (isConfigPath(path) && !path.startsWith('.github/')) {
     score += 0.2;
     if (MANIFESTS.has(name.toLowerCase())) score += 0.15;
   }
