@@ -151,6 +151,7 @@ export async function invoke(op: Operation, project: Project, raw: unknown, opts
       };
       const result = await Promise.race([op.run(ctx, input as never), deadline]);
       const output: Record<string, unknown> = { ...result, freshness: project.freshness([...cited]) };
+      if (input !== parsed.data) echoCallerBudget(output, input.max_tokens as number, (parsed.data as { max_tokens: number }).max_tokens);
       if (callNotes.length) output.notes = callNotes;
       let text = `${op.render(output as never)}\n${freshnessLine(output.freshness as never)}`;
       text = capText(text, output);
@@ -189,6 +190,16 @@ export async function waitForIndex(project: Project, budgetMs: number): Promise<
   const progress = project.status().progress;
   throw new CartographError('not_indexed_yet', 'The index is still being built; retry shortly.',
     { phase: progress.phase, done: progress.done, total: progress.total }, 2000);
+}
+
+/**
+ * A run with a budget lowered for the footer still reports the caller's budget: results echo
+ * `max_tokens`, and cut hints quote it.
+ */
+function echoCallerBudget(output: Record<string, unknown>, own: number, budget: number): void {
+  if (output.max_tokens === own) output.max_tokens = budget;
+  const truncated = output.truncated as { hint?: string } | undefined;
+  if (truncated?.hint) truncated.hint = truncated.hint.replace(`max_tokens=${own}`, `max_tokens=${budget}`);
 }
 
 /** Cuts text above the cap at a line boundary and records it in `truncated` when the op did not. */

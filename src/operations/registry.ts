@@ -4,6 +4,10 @@ import { bootstrap } from './bootstrap.js';
 import { codeEvolution } from './code-evolution.js';
 import { conventions } from './conventions.js';
 import { crossReferencesOp } from './cross-references.js';
+import { lspDefinition } from './lsp-definition.js';
+import { lspDiagnostics } from './lsp-diagnostics.js';
+import { lspHover } from './lsp-hover.js';
+import { lspReferences } from './lsp-references.js';
 import { deadCode } from './dead-code.js';
 import { dependencies } from './dependencies.js';
 import { dependencyGraph } from './dependency-graph.js';
@@ -36,12 +40,14 @@ import { recordAdr } from './record-adr.js';
 import { recordLearning } from './record-learning.js';
 import { updateAdrStatus } from './update-adr-status.js';
 
+// In the order of the spec's groups, which is the order clients list them in.
 export const OPERATIONS: readonly Operation[] = [
-  symbols, searchSymbolsOp, fileAnalysis, dependencies, dependencyGraph, impactAnalysis, crossReferencesOp, graphQuery, graphDsl, findRelated, communityDetection,
+  bootstrap, projectSummary, repoMap, exploreCodebase, symbols, searchSymbolsOp,
+  fileAnalysis, dependencies, dependencyGraph, impactAnalysis, crossReferencesOp, hotspots, conventions, securityScan, deadCode, distill,
+  graphQuery, graphDsl, findRelated, communityDetection, relevantContext,
   codeEvolution, recentChanges,
-  projectSummary, hotspots, conventions, securityScan, deadCode, bootstrap,
-  repoMap, exploreCodebase, distill, relevantContext,
   recordLearning, recall, learningFeedback, listLearnings, recordAdr, listAdrs, getAdr, updateAdrStatus, exportAdrs, importAdrs,
+  lspDefinition, lspReferences, lspHover, lspDiagnostics,
   notifyFileChanged, indexStatus,
 ] as unknown as readonly Operation[];
 
