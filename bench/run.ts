@@ -1,11 +1,13 @@
 // Benchmark entry point: `npm run bench -- index <dir> [--queries N] [--workers N] [--no-ctags] [--json]`
 // and `npm run bench -- ops <dir> [--data-dir D] [--queries N] [--only a,b] [--json]`
 // and `npm run bench -- history <dir> [--queries N] [--symbols] [--json]`
-// and `npm run bench -- memory [--learnings N] [--queries N] [--json]`.
+// and `npm run bench -- memory [--learnings N] [--queries N] [--json]`
+// and `npm run bench -- lsp <dir> [--data-dir D] [--queries N] [--json]`.
 // Prints figures; never asserts a time. Results worth keeping go to docs/benchmarks.md.
 import { cpus, totalmem } from 'node:os';
 import { indexBench, runPhaseCommand, type PhaseResult } from './index-bench.js';
 import { historyBench, printHistory } from './history-bench.js';
+import { lspBench, printLsp } from './lsp-bench.js';
 import { memoryBench, printMemory } from './memory-bench.js';
 import { opsBench, printOps } from './ops-bench.js';
 
@@ -74,6 +76,13 @@ async function main(argv: string[]): Promise<void> {
     else printHistory(result);
     return;
   }
+  if (command === 'lsp' && positional[0]) {
+    const dataDir = flags.get('data-dir');
+    const result = await lspBench(positional[0], { queries: Number(flags.get('queries') ?? 40), ...(typeof dataDir === 'string' ? { dataDir } : {}) });
+    if (flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else printLsp(result);
+    return;
+  }
   if (command === 'memory') {
     const result = await memoryBench({ learnings: Number(flags.get('learnings') ?? 10_000), queries: Number(flags.get('queries') ?? 200) });
     if (flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -83,7 +92,8 @@ async function main(argv: string[]): Promise<void> {
   process.stderr.write('Usage: npm run bench -- index <dir> [--queries N] [--workers N] [--no-ctags] [--json]\n'
     + '       npm run bench -- ops <dir> [--data-dir D] [--queries N] [--only op1,op2] [--json]\n'
     + '       npm run bench -- history <dir> [--queries N] [--symbols] [--json]\n'
-    + '       npm run bench -- memory [--learnings N] [--queries N] [--json]\n');
+    + '       npm run bench -- memory [--learnings N] [--queries N] [--json]\n'
+    + '       npm run bench -- lsp <dir> [--data-dir D] [--queries N] [--json]\n');
   process.exitCode = 2;
 }
 

@@ -1,0 +1,72 @@
+// Small TypeScript and Python projects for the LSP tests: definitions that cross files, pass
+// through re-exports and must pick the right method, unrelated same-named symbols (false
+// positives for references), and one planted type error each.
+export const TS_PROJECT: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', noEmit: true }, include: ['src'] }),
+  'src/math.ts': [
+    '/** Adds two numbers. */',
+    'export function add(a: number, b: number): number {',
+    '  return a + b;',
+    '}',
+    '',
+    'export class Shape {',
+    '  area(): number { return 0; }',
+    '}',
+    '',
+    'export class Circle extends Shape {',
+    '  constructor(private r: number) { super(); }',
+    '  area(): number { return 3.14 * this.r * this.r; }',
+    '}',
+    '',
+  ].join('\n'),
+  'src/index.ts': "export { add, Circle } from './math';\n",
+  'src/main.ts': [
+    "import { add, Circle } from './index';",
+    'export const total: number = add(1, 2);',
+    'const c = new Circle(2);',
+    'export const a = c.area();',
+    "export const bad: string = add(3, 4); // planted type error",
+    '',
+  ].join('\n'),
+  'src/other.ts': [
+    'function add(x: string): string { return x; }',
+    "export const q = add('q');",
+    '',
+  ].join('\n'),
+};
+
+export const PY_PROJECT: Record<string, string> = {
+  'pkg/__init__.py': 'from .shapes import Circle, Square\n',
+  'pkg/shapes.py': [
+    'class Shape:',
+    '    def area(self) -> float:',
+    '        return 0.0',
+    '',
+    '',
+    'class Circle(Shape):',
+    '    def __init__(self, r: float) -> None:',
+    '        self.r = r',
+    '',
+    '    def area(self) -> float:',
+    '        """Area of the circle."""',
+    '        return 3.14 * self.r * self.r',
+    '',
+    '',
+    'class Square(Shape):',
+    '    def __init__(self, s: float) -> None:',
+    '        self.s = s',
+    '',
+    '    def area(self) -> float:',
+    '        return self.s * self.s',
+    '',
+  ].join('\n'),
+  'app.py': [
+    'from pkg import Circle, Square',
+    '',
+    'c = Circle(2.0)',
+    's = Square(3.0)',
+    'print(c.area(), s.area())',
+    'n: int = "not a number"',
+    '',
+  ].join('\n'),
+};
