@@ -100,6 +100,7 @@ export class IndexView {
     for (const path of paths) {
       const before = this.files.get(path);
       if (before) this.pathsById.delete(before.id);
+      this.indexNames(this.symbolCache.get(path)?.rows ?? [], -1);
       this.files.delete(path);
       this.symbolCache.delete(path);
       this.importCache.delete(path);
@@ -108,11 +109,12 @@ export class IndexView {
       if (!row) continue;
       this.files.set(path, row);
       this.pathsById.set(row.id, path);
-      this.symbolCache.set(path, new FileSymbols(this.store.symbolsOfFile(path)));
+      const syms = new FileSymbols(this.store.symbolsOfFile(path));
+      this.symbolCache.set(path, syms);
+      this.indexNames(syms.rows, 1);
       this.importCache.set(path, this.store.importsOfFile(row.id));
       this.edgeCache.set(path, this.store.edgesFrom(path));
     }
-    this.byName = undefined;
     this.byNamespace = undefined;
     this.mates.clear();
   }
@@ -133,6 +135,18 @@ export class IndexView {
 
   /** Whether some definition has this name (after preload). */
   isDefinedName(name: string): boolean { return this.nameIndex().has(name); }
+
+  /** Keeps the name index (once built) in step with a file's definitions coming (1) or going (-1). */
+  private indexNames(rows: readonly SymbolRow[], sign: 1 | -1): void {
+    const index = this.byName;
+    if (!index) return;
+    for (const d of rows) {
+      if (sign > 0) { push(index, d.name, d); continue; }
+      const rest = index.get(d.name)?.filter((x) => x !== d);
+      if (rest?.length) index.set(d.name, rest);
+      else index.delete(d.name);
+    }
+  }
 
   private nameIndex(): Map<string, SymbolRow[]> {
     if (!this.byName) {

@@ -53,6 +53,8 @@ export interface DeadCodeReport {
 }
 
 const AGE_DAYS = 180;
+/** How far up a type hierarchy an override is looked for. */
+const MAX_ANCESTOR_DEPTH = 9;
 /** Up to this many files in scope, symbol use is computed for the names defined there only. */
 const SMALL_SCOPE_FILES = 400;
 
@@ -246,9 +248,15 @@ function deadSymbols(ctx: Context): Finding[] {
 
 /** The exclusions of a symbol that need the index beyond the symbol itself. */
 class SymbolChecks {
-  private readonly ancestorCache = new Map<string, Set<string>>();
+  private readonly ancestorCache = new Map<string, string[]>();
   private readonly lines = new Map<string, string[]>();
   private sameNamed = new Map<string, SymbolRow[]>();
+  /**
+   * `type\0name` (type as `file#qualified_name`) → the member named `name` of a subtype of that
+   * type, or -1 when there are several: computed once for all candidates, since a name such as
+   * `get` has thousands of definitions to test against every unused `get`.
+   */
+  private redefinedBelow = new Map<string, number>();
 
   constructor(private readonly ctx: Context, private readonly binder: RefBinder) {}
 
@@ -256,11 +264,17 @@ class SymbolChecks {
   loadSameNamed(symbols: readonly SymbolRow[]): void {
     const names = [...new Set(symbols.filter((s) => s.qualified_name.includes('.')).map((s) => s.name))];
     this.sameNamed = new Map();
+    this.redefinedBelow = new Map();
     for (const d of this.binder.view.definitionsNamed(names)) {
       if (d.parent === undefined) continue;
       const list = this.sameNamed.get(d.name);
       if (list) list.push(d);
       else this.sameNamed.set(d.name, [d]);
+      for (const a of this.ancestors(d.file_path, d.parent)) {
+        const key = `${a}\0${d.name}`;
+        const seen = this.redefinedBelow.get(key);
+        this.redefinedBelow.set(key, seen === undefined || seen === d.id ? d.id : -1);
+      }
     }
   }
 
@@ -322,21 +336,28 @@ class SymbolChecks {
 
   /** A method some subtype of its class redefines: callers reach it through the base type. */
   private overriddenBelow(s: SymbolRow, owner: SymbolRow): boolean {
-    const target = `${owner.file_path}#${owner.qualified_name}`;
-    return (this.sameNamed.get(s.name) ?? []).some((d) => d.id !== s.id && this.ancestors(d.file_path, d.parent!, 0).has(target));
+    const by = this.redefinedBelow.get(`${owner.file_path}#${owner.qualified_name}\0${s.name}`);
+    return by !== undefined && by !== s.id;
   }
 
-  /** Every base of a type, transitively, as `file#qualified_name`. */
-  private ancestors(file: string, type: string, depth: number): Set<string> {
+  /** Every base of a type up to MAX_ANCESTOR_DEPTH levels up, as `file#qualified_name`, breadth first. */
+  private ancestors(file: string, type: string): readonly string[] {
     const key = `${file}#${type}`;
     let v = this.ancestorCache.get(key);
     if (v) return v;
-    v = new Set();
-    this.ancestorCache.set(key, v); // cycles end here
-    for (const b of this.binder.basesOf(file, type).types) {
-      v.add(`${b.file}#${b.qualified}`);
-      if (depth < 8) for (const a of this.ancestors(b.file, b.qualified, depth + 1)) v.add(a);
+    const seen = new Set<string>();
+    let level = [{ file, qualified: type }];
+    for (let depth = 0; depth < MAX_ANCESTOR_DEPTH && level.length; depth++) {
+      const next: typeof level = [];
+      for (const t of level) {
+        for (const b of this.binder.basesOf(t.file, t.qualified).types) {
+          const k = `${b.file}#${b.qualified}`;
+          if (!seen.has(k)) { seen.add(k); next.push(b); }
+        }
+      }
+      level = next;
     }
+    this.ancestorCache.set(key, (v = [...seen]));
     return v;
   }
 

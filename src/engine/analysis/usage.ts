@@ -4,8 +4,8 @@
 // Binding is ref-binding.ts, the same as cross_references.
 //
 // The whole-repository table decodes every file's references once and is cached per index
-// generation; the next generation patches it, re-binding only the files that changed and those
-// that mention a name the changed files define. A caller interested in a few names gets a table
+// generation; the next generation patches it, re-binding the files that changed, and elsewhere
+// the references to a name the changed files define (or use as a receiver). A caller interested in a few names gets a table
 // for those names alone, built from the files the name index says mention them, while no whole
 // table exists.
 import type { IndexStore, SymbolRow } from '../index/store.js';
@@ -25,12 +25,15 @@ export interface Usage {
 
 /** A names-only table is built when the names are mentioned by at most this many files. */
 const PARTIAL_FILE_LIMIT = 2000;
-/** A whole table is rebuilt rather than patched when more than this share of the files (and 100 files) must be bound again. */
-const PATCH_SHARE = 0.3;
+/** A whole table is rebuilt rather than patched when more than this share of the files (and 100 files) changed. */
+const PATCH_SHARE = 0.05;
 const PATCH_ALWAYS = 100;
 
-/** What one file's references added: definition ids (negative: from inside their own body) and unbound names. */
-interface Share { defs: number[]; names: string[] }
+/**
+ * What one file's references added: definition ids (negative: from inside their own body), the
+ * name of the reference behind each, and unbound names.
+ */
+interface Share { defs: number[]; via: string[]; names: string[] }
 
 export class UsageTable {
   private readonly counts = new Map<number, { resolved: number; self: number }>();
@@ -47,16 +50,43 @@ export class UsageTable {
 
   /** Binds and counts the reference sites of `path` (those the table covers). */
   addFile(path: string, refs: readonly RefSite[], covers: (name: string) => boolean): void {
-    const share: Share = { defs: [], names: [] };
+    const share = this.bindAll(path, refs, covers);
+    this.shares.set(path, share);
+    this.apply(share, 1);
+  }
+
+  /** Binds again the references of `path` whose name is `named` (`refs`: all of those, read afresh). */
+  rebindNames(path: string, refs: readonly RefSite[], named: (name: string) => boolean, covers: (name: string) => boolean): void {
+    const old = this.shares.get(path);
+    if (!old) return this.addFile(path, refs, covers);
+    const kept: Share = { defs: [], via: [], names: old.names.filter((n) => !named(n)) };
+    const dropped: Share = { defs: [], via: [], names: old.names.filter(named) };
+    old.defs.forEach((id, i) => {
+      const into = named(old.via[i]!) ? dropped : kept;
+      into.defs.push(id);
+      into.via.push(old.via[i]!);
+    });
+    this.apply(dropped, -1);
+    const added = this.bindAll(path, refs, covers);
+    this.apply(added, 1);
+    this.shares.set(path, { defs: [...kept.defs, ...added.defs], via: [...kept.via, ...added.via], names: [...kept.names, ...added.names] });
+  }
+
+  private bindAll(path: string, refs: readonly RefSite[], covers: (name: string) => boolean): Share {
+    const share: Share = { defs: [], via: [], names: [] };
     for (const ref of refs) {
       if (!covers(ref.name)) continue;
       const bound = this.binder.bind(path, ref);
       if (bound === null) continue;
       if (bound === undefined) share.names.push(ref.name);
-      else for (const d of bound) share.defs.push(insideOwnBody(d, path, ref) ? -d.id : d.id);
+      else {
+        for (const d of bound) {
+          share.defs.push(insideOwnBody(d, path, ref) ? -d.id : d.id);
+          share.via.push(ref.name);
+        }
+      }
     }
-    this.shares.set(path, share);
-    this.apply(share, 1);
+    return share;
   }
 
   /** Takes back what `path`'s references added. */
@@ -145,31 +175,45 @@ function wholeTable(store: IndexStore): UsageTable {
 }
 
 /**
- * Brings a whole table to the store's generation: re-reads the files that changed, then binds
- * again the references of those files and of every file that mentions a name they define (or
- * defined). False when so much changed that a rebuild is cheaper.
+ * Brings a whole table to the store's generation: re-reads the files that changed and binds their
+ * references again; elsewhere only a reference named like a definition of theirs (before or
+ * after), or with such a receiver (`Type.member`), can bind differently, so only those are bound
+ * again. False when so many files changed that a rebuild is cheaper.
  */
 function patchWhole(store: IndexStore, table: UsageTable): boolean {
   const generation = store.generation;
   if (table.generation === generation) return true;
   const view = table.binder.view;
   const present = new Set(store.allPaths());
-  const changed = [...store.filesChangedSince(table.generation).map((f) => f.path), ...view.knownPaths().filter((p) => !present.has(p))];
+  const listed = [...store.filesChangedSince(table.generation).map((f) => f.path), ...view.knownPaths().filter((p) => !present.has(p))];
+  // Re-resolving a package marks many files whose definitions and links come out the same: those bind as before.
+  const defsOf = (p: string): string => JSON.stringify(view.symbols(p).rows.map((d) => [d.id, d.qualified_name, d.start_line, d.end_line]));
+  const linksOf = (p: string): string => JSON.stringify([view.imports(p), view.edges(p)]);
+  const before = new Map(listed.map((p) => [p, { defs: defsOf(p), links: linksOf(p), names: view.symbols(p).rows.map((d) => d.name) }]));
+  view.reload(listed);
+  const changed = listed.filter((p) => before.get(p)!.defs !== defsOf(p) || before.get(p)!.links !== linksOf(p));
+  if (changed.length > PATCH_ALWAYS && changed.length > PATCH_SHARE * present.size) return false;
   const names = new Set<string>();
-  const collect = (): void => { for (const p of changed) for (const s of view.symbols(p).rows) names.add(s.name); };
-  collect(); // what the changed files defined
-  view.reload(changed);
-  collect(); // and what they define now
-  const again = new Set(changed);
-  for (const name of names) {
-    for (const f of store.filesReferencing(name)) again.add(f.path);
-    if (again.size > PATCH_ALWAYS && again.size > PATCH_SHARE * present.size) return false;
+  for (const p of changed) {
+    if (before.get(p)!.defs === defsOf(p)) continue;
+    for (const n of before.get(p)!.names) names.add(n); // what the file defined
+    for (const d of view.symbols(p).rows) names.add(d.name); // and what it defines now
   }
   table.binder.forget(changed);
-  for (const path of [...again].sort()) {
+  const covers = (name: string): boolean => view.isDefinedName(name);
+  const changedSet = new Set(changed);
+  for (const path of [...changedSet].sort()) {
     table.forgetFile(path);
     const id = view.file(path)?.id;
-    if (id !== undefined) table.addFile(path, store.refsOfFile(id), (name) => view.isDefinedName(name));
+    if (id !== undefined) table.addFile(path, store.refsOfFile(id), covers);
+  }
+  const others = new Map<string, number>();
+  for (const name of names) for (const f of store.filesReferencing(name)) if (!changedSet.has(f.path)) others.set(f.path, f.id);
+  for (const path of [...others.keys()].sort()) {
+    const refs = store.refsOfFile(others.get(path)!);
+    const viaReceiver = new Set(refs.filter((r) => r.receiver !== undefined && names.has(r.receiver)).map((r) => r.name));
+    const again = (name: string): boolean => names.has(name) || viaReceiver.has(name);
+    table.rebindNames(path, refs.filter((r) => again(r.name)), again, covers);
   }
   table.generation = generation;
   return true;

@@ -344,10 +344,12 @@ export class IndexStore {
 
   /**
    * Every definition by file path, in position order: one JSON document per file, so a whole-
-   * repository pass steps through one row per file instead of one per definition.
+   * repository pass steps through one row per file instead of one per definition. Doc comments
+   * are left out: whole-repository passes need names and positions, and docs would be most of
+   * the memory.
    */
   symbolsByFile(): Map<string, SymbolRow[]> {
-    const tuple = SYMBOL_COLUMNS.split(', ').map((c) => (c === 'f.path AS file_path' ? 'NULL' : c)).join(', ');
+    const tuple = SYMBOL_COLUMNS.split(', ').map((c) => (c === 'f.path AS file_path' || c === 's.doc' ? 'NULL' : c)).join(', ');
     const out = new Map<string, SymbolRow[]>();
     for (const [path, json] of this.sql(`SELECT f.path, json_group_array(json_array(${tuple})) FROM files f JOIN symbols s ON s.file_id = f.id GROUP BY f.id`)
       .raw().all() as Array<[string, string]>) {
