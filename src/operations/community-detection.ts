@@ -66,7 +66,9 @@ export const communityDetection = defineOperation({
     const ids = new Map(kept.map(({ index }, i) => [index, i + 1]));
     const communities = kept.map(({ c }, i) => ({ id: i + 1, size: c.files.length, ...c }));
     ctx.cite(communities.map((c) => c.hub));
-    return { method: 'louvain' as const, ...common, communities, bridges: bridgesBetween(analysis, ids) };
+    // Bridges walk every edge between kept communities: computed once per generation and selection.
+    const bridges = ctx.project.derived(`graph.bridges:${input.min_community_size}:${input.max_communities}`, () => bridgesBetween(analysis, ids));
+    return { method: 'louvain' as const, ...common, communities, bridges };
   },
   render(out) {
     if (out.method === 'louvain+directory-fallback') {
