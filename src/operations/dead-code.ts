@@ -52,7 +52,7 @@ export const deadCode = defineOperation({
   render(out) {
     const what = PLURAL[out.level];
     if (!out.results.length) return `No dead ${what} detected${out.scope ? ` in ${out.scope}/` : ''}.`;
-    const lines = [`Dead ${what} detected (${out.results.length} results):`, ''];
+    const lines = [`Dead ${what} detected (${out.results.length} result${out.results.length === 1 ? '' : 's'}):`, ''];
     out.results.forEach((r, i) => {
       const head = `${String(i + 1).padStart(4)}. [${r.confidence.toFixed(2)}]`;
       if (out.level === 'module') lines.push(`${head} module ${r.file_path}/ … ${r.files ?? 0} files, ${r.symbols ?? 0} symbols`);
