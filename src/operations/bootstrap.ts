@@ -114,6 +114,28 @@ function skippedSection(id: string, title: string, reason: string): Section {
 const bodyBudget = (title: string, share: number): number => Math.max(1, Math.floor(share) - estimateTokens(`## ${title}\n`) - 1);
 
 /** `## Relevant Code for: <hint>`: keyword symbol search over the hint's words, files ranked by symbol and path matches. */
+/** Recalled learnings and accepted decisions shown for a task, at most. */
+const TASK_LEARNINGS = 3;
+const TASK_DECISIONS = 5;
+
+/**
+ * Project memory for a task (spec §4.3): the learnings `recall` finds for the hint (text matches
+ * only) and the accepted ADRs whose title or decision mentions one of its words.
+ */
+async function memoryForHint(ctx: OperationContext, hint: string, words: readonly string[]) {
+  const memory = ctx.project.memory();
+  const recalled = await memory.learnings.recall(hint, '', TASK_LEARNINGS);
+  const learnings = recalled.results.filter((r) => r.matched).map(({ learning: l }) => ({ id: l.id, type: l.type, description: l.description }));
+  const lower = words.map((w) => w.toLowerCase());
+  const decisions = memory.adrs.list({ status: 'accepted', tag: '', search: '', limit: 500 }).adrs
+    .filter((a) => {
+      const text = `${a.title}\n${a.decision}`.toLowerCase();
+      return lower.some((w) => text.includes(w));
+    })
+    .slice(0, TASK_DECISIONS).map((a) => ({ number: a.number, title: a.title }));
+  return { learnings, decisions };
+}
+
 async function taskSection(ctx: OperationContext, hint: string, budget: number): Promise<Produced> {
   const words = hintWords(hint);
   const lines = ['  (semantic search is not available yet: keyword symbol search over the hint\'s words stood in)'];
@@ -145,8 +167,7 @@ async function taskSection(ctx: OperationContext, hint: string, budget: number):
     .slice(0, TASK_SYMBOLS)
     .map(({ covered: _covered, ...s }) => s);
   const files = rankTaskFiles(hits, words, ctx.project.graph().files.keys(), TASK_FILES);
-  // Project memory joins here (spec §4.3): up to 3 learnings from `recall` and the titles of accepted ADRs from `list_adrs`
-  // that match the hint, once those operations are wired into bootstrap.
+  const memory = await memoryForHint(ctx, hint, words);
   lines.push(`  Words searched: ${words.join(', ')}`);
   if (topSymbols.length) {
     lines.push('  Symbols:', ...topSymbols.map((s) => `    ${s.kind} ${s.name}  ${s.file_path}:${s.start_line}`));
@@ -155,9 +176,15 @@ async function taskSection(ctx: OperationContext, hint: string, budget: number):
     lines.push('  Files:', ...files.map((f) => `    ${f.path}  (${f.symbol_matches} matching symbol${f.symbol_matches === 1 ? '' : 's'}`
       + `${f.path_words.length ? `, path matches ${f.path_words.join(', ')}` : ''})`));
   }
-  if (!topSymbols.length && !files.length) lines.push('  Nothing in the index matches these words.');
+  if (memory.learnings.length) {
+    lines.push('  Learnings:', ...memory.learnings.map((l) => `    #${l.id} [${l.type}] ${l.description}`));
+  }
+  if (memory.decisions.length) {
+    lines.push('  Decisions (accepted ADRs):', ...memory.decisions.map((a) => `    ADR #${a.number}: ${a.title}`));
+  }
+  if (!topSymbols.length && !files.length && !memory.learnings.length) lines.push('  Nothing in the index or project memory matches these words.');
   ctx.cite(files.map((f) => f.path));
-  return { body: fitLines(lines.join('\n'), budget), data: { words, symbols: topSymbols, files } };
+  return { body: fitLines(lines.join('\n'), budget), data: { words, symbols: topSymbols, files, ...memory } };
 }
 
 export const bootstrap = defineOperation({

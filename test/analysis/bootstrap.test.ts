@@ -80,6 +80,21 @@ describe('bootstrap on a small repository', () => {
     expect(text).toContain('    function formatName  src/util.ts:2');
   });
 
+  it('joins project memory to the task: matching learnings and accepted decisions', async () => {
+    const call = (name: string, args: Record<string, unknown>) => invoke(operationNamed(name)!, project, args);
+    await call('record_learning', { type: 'gotcha', description: 'formatName trims user names before joining', scope: 'src/util.ts' });
+    await call('record_learning', { type: 'pattern', description: 'Database sessions are pooled' });
+    await call('record_adr', { title: 'Format names in one helper', context: 'Names were formatted in many places.', decision: 'Use formatName.', status: 'accepted' });
+    await call('record_adr', { title: 'Name formatting by locale', context: 'Proposed only.', decision: 'Format by locale.' });
+    const task = (await run(project, { task_hint: 'format user names' })).out.sections.find((s) => s.id === 'task')!;
+    expect(task.data).toMatchObject({
+      learnings: [{ type: 'gotcha', description: 'formatName trims user names before joining' }],
+      decisions: [{ title: 'Format names in one helper' }], // the proposed ADR is left out
+    });
+    expect(task.text).toMatch(/ {2}Learnings:\n {4}#\d+ \[gotcha\] formatName trims user names before joining/);
+    expect(task.text).toMatch(/ {2}Decisions \(accepted ADRs\):\n {4}ADR #\d+: Format names in one helper/);
+  });
+
   it('honours max_tokens at every budget, deterministically', async () => {
     for (const hint of ['', 'format user names']) {
       for (const max of [1000, 1500, 2500, 4000, 8000]) {

@@ -24,6 +24,28 @@ async function capsule(p: Project, args: Record<string, unknown>) {
   return { output: res.output as { files: Array<{ path: string; relationship: string; symbols: unknown[] }>; omitted_files: string[]; notes?: string[]; truncated?: unknown; learnings: unknown[] }, text: op.render(res.output as never) };
 }
 
+describe('relevant_context with project memory', () => {
+  let own: Project;
+  let ownRoot: string;
+  beforeAll(async () => { ownRoot = makeRepo(chainRepo()); own = await openIndexed(ownRoot); });
+  afterAll(async () => { await own.close(); removeDir(ownRoot); });
+
+  it('appends learnings scoped to a centre file or its folders, not global or unrelated ones', async () => {
+    const record = (args: Record<string, unknown>) => invoke(operationNamed('record_learning')!, own, args);
+    await record({ type: 'gotcha', description: 'a() must run after b()', scope: 'src/a.ts' });
+    await record({ type: 'convention', description: 'Everything under src returns strings', scope: 'src/' });
+    await record({ type: 'pattern', description: 'A global learning' });
+    await record({ type: 'pattern', description: 'Elsewhere', scope: 'lib/' });
+    const { output, text } = await capsule(own, { files: ['src/a.ts'] });
+    expect((output.learnings as Array<{ description: string }>).map((l) => l.description))
+      .toEqual(['a() must run after b()', 'Everything under src returns strings']);
+    expect(text).toMatch(/\nLearnings for these files:\n {2}#\d+ \[gotcha\] a\(\) must run after b\(\)\n {2}#\d+ \[convention\] Everything under src returns strings$/);
+    // With no room left, learnings are the first thing dropped.
+    const tight = await capsule(own, { files: ['src/a.ts'], max_tokens: 200 });
+    expect(estimateTokens(tight.text)).toBeLessThanOrEqual(200);
+  });
+});
+
 describe('relevant_context', () => {
   it('depth 1: the centre, what it imports and what imports it', async () => {
     const { output, text } = await capsule(project, { files: ['src/a.ts'] });

@@ -26,13 +26,16 @@ export const CapsuleFile = z.object({
 });
 type CapsuleFile = z.infer<typeof CapsuleFile>;
 
+export const CapsuleLearning = z.object({ id: z.number().int(), type: z.string(), description: z.string() });
+export type CapsuleLearning = z.infer<typeof CapsuleLearning>;
+
 export const CapsuleResult = z.object({
   center: z.array(z.string()),
   depth: z.number().int(),
   /** Files in the subgraph, shown or not. */
   total_files: z.number().int(),
   files: z.array(CapsuleFile),
-  learnings: z.array(z.object({ id: z.number().int(), type: z.string(), description: z.string() })),
+  learnings: z.array(CapsuleLearning),
   omitted_files: z.array(z.string()),
 });
 export type CapsuleResult = z.infer<typeof CapsuleResult>;
@@ -60,10 +63,18 @@ function section(f: CapsuleFile): string[] {
 
 const trailer = (omitted: number): string => `... and ${omitted} more files (truncated)`;
 
+const LEARNINGS_HEADING = 'Learnings for these files:';
+const learningLine = (l: CapsuleLearning): string => `  #${l.id} [${l.type}] ${l.description}`;
+
 /** Each piece after the header costs its code points plus the newline before it. */
 const cost = (lines: readonly string[]): number => lines.reduce((n, l) => n + codePoints(l) + 1, 0);
 
-export function buildCapsule(project: Project, centres: readonly string[], depth: number, maxTokens: number, includeSymbols: boolean): CapsuleResult {
+/**
+ * The capsule within `maxTokens`; `learnings` (scoped to the centre files) are appended after the
+ * files while they fit.
+ */
+export function buildCapsule(project: Project, centres: readonly string[], depth: number, maxTokens: number, includeSymbols: boolean,
+  learnings: readonly CapsuleLearning[] = []): CapsuleResult {
   const graph = project.graph();
   const ordered = [...neighbourhood(graph, centres, depth)]
     .map(([path, placement]) => ({ path, placement, importance: graph.importance(path) }))
@@ -93,8 +104,16 @@ export function buildCapsule(project: Project, centres: readonly string[], depth
     files.push(f);
     used += cost(section(f));
   }
-  // Learnings whose scope covers a centre file (up to 3, spec step 5) will come from project.memory()'s learnings, wired separately.
-  return { ...base, files, learnings: [], omitted_files: ordered.slice(files.length, files.length + OMITTED_LISTED).map((o) => o.path) };
+  const omitted = ordered.length - files.length;
+  if (omitted) used += cost([trailer(omitted)]);
+  const shown: CapsuleLearning[] = [];
+  for (const l of learnings) {
+    const lines = [...(shown.length ? [] : [LEARNINGS_HEADING]), learningLine(l)];
+    if (used + cost(lines) > budget) break;
+    shown.push(l);
+    used += cost(lines);
+  }
+  return { ...base, files, learnings: shown, omitted_files: ordered.slice(files.length, files.length + OMITTED_LISTED).map((o) => o.path) };
 }
 
 export function renderCapsule(out: CapsuleResult): string {
@@ -102,5 +121,6 @@ export function renderCapsule(out: CapsuleResult): string {
   for (const f of out.files) lines.push(...section(f));
   const omitted = out.total_files - out.files.length;
   if (omitted) lines.push(trailer(omitted));
+  if (out.learnings.length) lines.push(LEARNINGS_HEADING, ...out.learnings.map(learningLine));
   return lines.join('\n');
 }
