@@ -40,6 +40,28 @@ export const Settings = z.object({
     extensions: z.array(z.string()).optional(),
     initialization_options: z.record(z.string(), z.unknown()).optional(),
   }))).default({}),
+  /** HTTP API key (named `default`); when neither this nor api_keys_file is set the API is open and only loopback binds are allowed. */
+  api_key: z.string().min(1).optional(),
+  /** JSON or YAML file mapping key names to keys (`{"ci": "…", "alice": "…"}`); the name is logged and rate-limited. */
+  api_keys_file: z.string().min(1).optional(),
+  /** Exact paths answered without an API key and never rate-limited (probes and metrics scrapers). */
+  open_paths: z.preprocess(parseList, z.array(z.string().startsWith('/'))).default(['/health', '/ready', '/metrics', '/api/v1/metrics', '/openapi.json', '/docs', '/docs/*', '/redoc', '/redoc/*']),
+  /** Host names accepted in the Host header besides loopback and `host` (`*` accepts any; DNS-rebinding guard). */
+  allowed_hosts: z.preprocess(parseList, z.array(z.string().min(1))).default([]),
+  /** Browser origins allowed to call the API (with CORS headers); `*` allows any. Same-host origins are always allowed. */
+  allowed_origins: z.preprocess(parseList, z.array(z.string().min(1))).default([]),
+  /** Largest accepted HTTP request body, in bytes. */
+  max_body_bytes: z.coerce.number().int().min(1).default(1_048_576),
+  /** A client must send the whole request (headers and body) within this many ms; 0 disables. */
+  request_timeout_ms: z.coerce.number().int().min(0).default(30_000),
+  /** A client must send the request headers within this many ms (at most request_timeout_ms). */
+  headers_timeout_ms: z.coerce.number().int().min(1).default(10_000),
+  /** Requests per minute per API key (or client address in open mode); 0 disables. */
+  rate_limit_per_min: z.coerce.number().int().min(0).default(600),
+  /** Requests per minute on the notify routes, which editors call on every save; 0 disables. */
+  rate_limit_notify_per_min: z.coerce.number().int().min(0).default(6000),
+  /** Refuse every operation that writes (memory records, notify, ADR import/export) and hide them from MCP clients. */
+  read_only: z.preprocess(parseBool, z.boolean()).default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -62,6 +84,17 @@ export const ENV_NAMES: Record<keyof Settings, string> = {
   lsp_idle_ms: 'CARTOGRAPH_LSP_IDLE_MS',
   lsp_timeout_ms: 'CARTOGRAPH_LSP_TIMEOUT_MS',
   lsp_servers: 'CARTOGRAPH_LSP_SERVERS',
+  api_key: 'CARTOGRAPH_API_KEY',
+  api_keys_file: 'CARTOGRAPH_API_KEYS_FILE',
+  open_paths: 'CARTOGRAPH_OPEN_PATHS',
+  allowed_hosts: 'CARTOGRAPH_ALLOWED_HOSTS',
+  allowed_origins: 'CARTOGRAPH_ALLOWED_ORIGINS',
+  max_body_bytes: 'CARTOGRAPH_MAX_BODY_BYTES',
+  request_timeout_ms: 'CARTOGRAPH_REQUEST_TIMEOUT_MS',
+  headers_timeout_ms: 'CARTOGRAPH_HEADERS_TIMEOUT_MS',
+  rate_limit_per_min: 'CARTOGRAPH_RATE_LIMIT_PER_MIN',
+  rate_limit_notify_per_min: 'CARTOGRAPH_RATE_LIMIT_NOTIFY_PER_MIN',
+  read_only: 'CARTOGRAPH_READ_ONLY',
 };
 
 function parseBool(v: unknown): unknown {
@@ -69,6 +102,11 @@ function parseBool(v: unknown): unknown {
   if (/^(1|true|yes|on)$/i.test(v)) return true;
   if (/^(0|false|no|off)$/i.test(v)) return false;
   return v;
+}
+
+/** A list setting given as one comma-separated string (environment variable or flag). */
+function parseList(v: unknown): unknown {
+  return typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v;
 }
 
 /** An object setting given as a JSON string (environment variable). */

@@ -58,7 +58,7 @@ export function httpStatus(err: CartographError): number {
     case 'invalid_argument':
       if (reason === 'malformed_json') return 400;
       if (reason === 'unauthenticated') return 401;
-      if (reason === 'outside_root' || reason === 'forbidden_host' || reason === 'forbidden_origin') return 403;
+      if (reason === 'outside_root' || reason === 'forbidden_host' || reason === 'forbidden_origin' || reason === 'read_only') return 403;
       if (reason === 'generation_mismatch') return 409;
       return 422;
     case 'not_found': return 404;

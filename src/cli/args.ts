@@ -13,7 +13,7 @@ export interface ParsedArgs {
 }
 
 const SETTING_KEYS = new Set(Object.keys(Settings.shape));
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'watch']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'watch', 'read_only', 'write', 'npx']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const out: ParsedArgs = { command: undefined, positionals: [], settings: {}, params: {}, json: false, help: false };
@@ -33,7 +33,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (value === undefined) {
       if (key.startsWith('no_') && BOOLEAN_FLAGS.has(key.slice(3))) { key = key.slice(3); value = false; }
       else if (BOOLEAN_FLAGS.has(key)) value = true;
-      else if (i + 1 < argv.length) value = argv[++i]!;
+      // A flag followed by another flag has no value (`setup cursor --http --write`).
+      else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) value = argv[++i]!;
       else value = true;
     }
     if (key === 'json') out.json = value !== false;

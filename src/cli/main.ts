@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // The `cartograph` command: serve (MCP over stdio or HTTP + REST), index, status, and one
 // subcommand per operation (`cartograph search_symbols --name parse --json`).
-import { serve as serveHttp } from '@hono/node-server';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { ENV_NAMES, Settings, loadSettings } from '../config.js';
 import { Project } from '../engine/project.js';
 import { CartographError } from '../errors.js';
 import { createApp } from '../http/app.js';
+import { assertSafeBind, listen } from '../http/listen.js';
 import { ProjectHub } from '../http/projects.js';
 import { log } from '../log.js';
 import { createMcpServer } from '../mcp/server.js';
@@ -16,6 +16,7 @@ import { OPERATIONS, operationNamed } from '../operations/registry.js';
 import { VERSION } from '../version.js';
 import { parseArgs, type ParsedArgs } from './args.js';
 import { progressReporter } from './progress.js';
+import { CLIENTS, setup } from './setup.js';
 
 const err = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -29,6 +30,8 @@ function usage(): string {
     '  cartograph serve [--project DIR] [--transport stdio|http] [--host H] [--port P]',
     '  cartograph index [--project DIR]          build or refresh the index, with progress',
     '  cartograph status [--project DIR]         show what the index holds',
+    '  cartograph setup <client> [--http [URL]] [--npx] [--write] [--home DIR]',
+    `      print (or merge into its file) the MCP config for one of: ${Object.keys(CLIENTS).join(', ')}`,
     '  cartograph <operation> [args] [--json]    run one operation, e.g.',
     '      cartograph search_symbols --name parse',
     '      cartograph dependencies src/app.ts --json',
@@ -43,6 +46,8 @@ function usage(): string {
 async function serve(args: ParsedArgs): Promise<void> {
   const settings = loadSettings(args.settings);
   log.level = settings.log_level;
+  // Before opening anything, so a refused bind leaves no index behind.
+  if (settings.transport === 'http') assertSafeBind(settings);
   const project = Project.open(settings);
   const hub = new ProjectHub(settings);
   hub.add('default', project);
@@ -60,8 +65,8 @@ async function serve(args: ParsedArgs): Promise<void> {
     return;
   }
 
-  const { app } = createApp(hub);
-  const server = serveHttp({ fetch: app.fetch, hostname: settings.host, port: settings.port }, (info) => {
+  const { app } = createApp(hub, settings);
+  const server = listen(app.fetch, settings, (info) => {
     const base = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${info.port}`;
     err(`cartograph ${VERSION}: serving ${project.root}`);
     err(`  MCP (Streamable HTTP): ${base}/mcp`);
@@ -132,6 +137,7 @@ async function main(): Promise<number> {
   if (command === 'version' || command === '--version') { process.stdout.write(`${VERSION}\n`); return 0; }
   if (command === 'serve') { await serve(args); return -1; }
   if (command === 'index') { await index(args); return 0; }
+  if (command === 'setup') return setup(args, (s) => process.stdout.write(`${s}\n`), err);
   const opName = command === 'status' ? 'index_status' : command.replace(/-/g, '_');
   if (operationNamed(opName)) return runOperation(opName, args);
   err(`Unknown command '${command}'. Run 'cartograph --help'.`);

@@ -1,10 +1,9 @@
 // The Hono app: health and readiness, projects, REST v1 (text) and v2 (JSON) routes generated
 // from the operation registry, MCP over Streamable HTTP and SSE, and one error envelope.
-import { randomUUID } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { Settings } from '../config.js';
 import { CartographError, httpStatus, invalidArgument, notFound, toCartographError } from '../errors.js';
 import { log } from '../log.js';
 import { mountMcp } from '../mcp/http-transports.js';
@@ -13,10 +12,11 @@ import { OPERATIONS } from '../operations/registry.js';
 import { VERSION } from '../version.js';
 import type { Project } from '../engine/project.js';
 import type { ProjectHub } from './projects.js';
-
-type Env = { Bindings: HttpBindings; Variables: { requestId: string } };
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+import type { HttpEnv as Env } from './env.js';
+import { installMiddleware } from './middleware/index.js';
+import { mountDocs } from './docs.js';
+import { httpMetrics, mountMetrics } from './metrics.js';
+import { pathParamsOf, restRoutes } from './routes.js';
 
 function errorResponse(c: Context<Env>, err: CartographError): Response {
   const status = httpStatus(err);
@@ -76,22 +76,11 @@ function withPathParams(c: Context<Env>, names: readonly string[], args: unknown
   return out;
 }
 
-export function createApp(hub: ProjectHub): { app: Hono<Env>; close(): Promise<void> } {
+/** `settings` drives auth, Host/Origin checks, rate and body limits; the defaults are an open, loopback-only API. */
+export function createApp(hub: ProjectHub, settings: Settings = Settings.parse({})): { app: Hono<Env>; close(): Promise<void> } {
   const app = new Hono<Env>();
-
-  app.use('*', async (c, next) => {
-    const given = c.req.header('x-request-id');
-    const id = given && REQUEST_ID.test(given) ? given : randomUUID();
-    c.set('requestId', id);
-    c.header('X-Request-ID', id);
-    const started = performance.now();
-    await next();
-    // Streams handed to the MCP SDK (SSE) have already sent their headers.
-    if (c.res !== RESPONSE_ALREADY_SENT && !c.res.headers.has('x-request-id')) {
-      try { c.res.headers.set('X-Request-ID', id); } catch { /* immutable headers of a proxied Response */ }
-    }
-    log.debug({ request_id: id, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
-  });
+  app.use('*', httpMetrics()); // first, so requests refused by the middleware are counted too
+  installMiddleware(app, settings, log);
 
   app.onError((err, c) => errorResponse(c, toCartographError(err)));
   app.notFound((c) => errorResponse(c, notFound(`No route for ${c.req.method} ${c.req.path}.`)));
@@ -101,6 +90,8 @@ export function createApp(hub: ProjectHub): { app: Hono<Env>; close(): Promise<v
     const ready = hub.list().every((e) => e.project.initialIndexDone);
     return c.json({ ready, projects: hub.list().map(projectSummary) }, ready ? 200 : 503);
   });
+  const metrics = mountMetrics(app, hub);
+  mountDocs(app);
 
   app.get('/api/v1/projects', (c) => c.json({ projects: hub.list().map(projectSummary) }));
   app.post('/api/v1/projects', async (c) => {
@@ -122,14 +113,9 @@ export function createApp(hub: ProjectHub): { app: Hono<Env>; close(): Promise<v
   });
 
   for (const op of OPERATIONS) {
-    const routes = [
-      { version: 'v1' as const, path: op.route.path },
-      ...[op.route.path, ...(op.route.v2Aliases ?? [])].map((path) => ({ version: 'v2' as const, path })),
-    ];
-    // `{name}` segments of a route path (`/adrs/{number}`) become Hono params filled into the input.
-    const pathParams = [...op.route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-    for (const { version, path } of routes) {
-      app.on(op.route.method, `/api/${version}/projects/:id${path.replace(/\{(\w+)\}/g, ':$1')}`, async (c) => {
+    const pathParams = pathParamsOf(op);
+    for (const { version, pattern } of restRoutes(op)) {
+      app.on(op.route.method, pattern, async (c) => {
         const entry = hub.get(c.req.param('id'));
         if (!entry) throw notFound(`Unknown project '${c.req.param('id')}'.`, { project: c.req.param('id') });
         const args = withPathParams(c, pathParams, op.route.method === 'GET' ? queryArgs(c) : await readJson(c));
@@ -152,5 +138,5 @@ export function createApp(hub: ProjectHub): { app: Hono<Env>; close(): Promise<v
   const mcp = mountMcp(app as unknown as Hono<{ Bindings: HttpBindings }>, {
     projectFor: (id) => hub.get(id ?? 'default')?.project,
   });
-  return { app, close: () => mcp.close() };
+  return { app, close: () => { metrics.close(); return mcp.close(); } };
 }

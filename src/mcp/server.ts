@@ -6,7 +6,7 @@ import {
   CallToolRequestSchema, ListResourcesRequestSchema, ListToolsRequestSchema, ReadResourceRequestSchema, type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Project } from '../engine/project.js';
-import { invoke } from '../operations/execute.js';
+import { invoke, refusedWhenReadOnly } from '../operations/execute.js';
 import { inputJsonSchema, outputJsonSchema } from '../operations/json-schema.js';
 import { OPERATIONS, operationNamed } from '../operations/registry.js';
 import { VERSION } from '../version.js';
@@ -18,13 +18,13 @@ export function createMcpServer(project: Project): Server {
     {
       capabilities: { tools: {}, resources: {} },
       instructions: 'Cartograph indexes this repository: use search_symbols and cross_references to find code, '
-        + 'dependencies/impact_analysis/dependency_graph for structure, and notify_file_changed after editing files. '
+        + `dependencies/impact_analysis/dependency_graph for structure${project.settings.read_only ? '' : ', and notify_file_changed after editing files'}. `
         + 'Lines and columns are 1-based.',
     },
   );
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({
-    tools: OPERATIONS.map((op) => ({
+    tools: OPERATIONS.filter((op) => !refusedWhenReadOnly(op, project)).map((op) => ({
       name: op.name,
       title: op.title,
       description: op.description,

@@ -7,6 +7,7 @@ import { CartographError, invalidArgument, toCartographError, tooLarge, unavaila
 import { freshnessLine } from '../engine/freshness.js';
 import type { Project } from '../engine/project.js';
 import { log } from '../log.js';
+import { recordOperation } from '../metrics.js';
 import { estimateTokens, type Operation, type OperationContext } from './define.js';
 import { inputJsonSchema, outputSchemaOf } from './json-schema.js';
 
@@ -118,6 +119,11 @@ export interface InvokeOptions extends PrepareOptions {
   notes?: string[];
 }
 
+/** Whether read-only mode hides and refuses `op`: every operation not annotated read-only writes something. */
+export function refusedWhenReadOnly(op: Operation, project: Project): boolean {
+  return project.settings.read_only && !op.annotations.readOnlyHint;
+}
+
 export async function invoke(op: Operation, project: Project, raw: unknown, opts: InvokeOptions = {}): Promise<InvokeResult> {
   const notes: string[] = [...(opts.notes ?? [])];
   const cited = new Set<string>();
@@ -125,7 +131,12 @@ export async function invoke(op: Operation, project: Project, raw: unknown, opts
   const onAbort = () => controller.abort();
   opts.signal?.addEventListener('abort', onAbort);
   let timer: NodeJS.Timeout | undefined;
+  const started = performance.now();
+  let failed: CartographError | undefined;
   try {
+    if (refusedWhenReadOnly(op, project)) {
+      throw invalidArgument(`${op.name} changes state and this server is read-only (read_only setting).`, { reason: 'read_only', tool: op.name });
+    }
     const args = prepareArgs(op, raw, notes, opts);
     const parsed = op.input.safeParse(args);
     if (!parsed.success) {
@@ -174,12 +185,13 @@ export async function invoke(op: Operation, project: Project, raw: unknown, opts
     }
     return { ok: true, output, text };
   } catch (err) {
-    const error = toCartographError(err);
+    const error = (failed = toCartographError(err));
     if (error.code === 'internal') log.error({ op: op.name, err: err instanceof Error ? err.stack : String(err) }, 'operation failed');
     return { ok: false, error };
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onAbort);
+    recordOperation(op.name, (performance.now() - started) / 1000, failed?.code);
   }
 }
 

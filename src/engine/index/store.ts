@@ -259,9 +259,9 @@ export class IndexStore {
 
   // ---- reads -----------------------------------------------------------------------------
 
-  counts(): { symbols: number; edges: number } {
-    const [symbols, edges] = this.sql('SELECT (SELECT count(*) FROM symbols), (SELECT count(*) FROM edges)').raw().get() as [number, number];
-    return { symbols, edges };
+  counts(): { files: number; symbols: number; edges: number } {
+    const [files, symbols, edges] = this.sql('SELECT (SELECT count(*) FROM files), (SELECT count(*) FROM symbols), (SELECT count(*) FROM edges)').raw().get() as [number, number, number];
+    return { files, symbols, edges };
   }
 
   fileId(path: string): number | undefined {
