@@ -6,14 +6,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../src/engine/project.js';
 import { OPERATIONS } from '../../src/operations/registry.js';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { copyFixture, openIndexed, removeDir } from '../helpers/fixture.js';
-import { startHttp, type RunningServer } from '../helpers/server.js';
+import { connectClients, startHttp, stdioTransport, type RunningServer } from '../helpers/server.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
 /** Every operation whose annotations say it writes. */
@@ -31,19 +30,10 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'cg-ro-'));
   project = await openIndexed(root, { read_only: true });
   http = await startHttp(project, { read_only: true });
-  const transports = {
-    stdio: new StdioClientTransport({
-      command: process.execPath,
-      args: [CLI, 'serve', '--transport', 'stdio', '--project', root, '--data-dir', dataDir, '--no-watch', '--log-level', 'warn', '--read-only'],
-      stderr: 'ignore',
-    }),
+  Object.assign(clients, await connectClients({
+    stdio: stdioTransport(root, dataDir, ['--read-only']),
     streamable: new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`)),
-  };
-  for (const [name, t] of Object.entries(transports)) {
-    const c = new Client({ name: `test-${name}`, version: '1.0.0' });
-    await c.connect(t);
-    clients[name] = c;
-  }
+  }));
 });
 
 afterAll(async () => {

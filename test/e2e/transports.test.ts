@@ -5,14 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../../src/engine/project.js';
 import { OPERATIONS } from '../../src/operations/registry.js';
-import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { copyFixture, openIndexed, removeDir } from '../helpers/fixture.js';
-import { startHttp, type RunningServer } from '../helpers/server.js';
+import { connectClients, startHttp, stdioTransport, type RunningServer } from '../helpers/server.js';
 
 const CALLS: Record<string, Record<string, unknown>> = {
   symbols: { path: 'src/app.ts' },
@@ -103,21 +101,11 @@ beforeAll(async () => {
   root = copyFixture('app', { git: true }); // a work tree, so the history operations answer
   project = await openIndexed(root);
   http = await startHttp(project);
-  const cli = join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js');
-  const transports = {
-    stdio: new StdioClientTransport({
-      command: process.execPath,
-      args: [cli, 'serve', '--transport', 'stdio', '--project', root, '--data-dir', mkdtempSync(join(tmpdir(), 'cg-stdio-')), '--no-watch', '--log-level', 'warn'],
-      stderr: 'ignore',
-    }),
+  Object.assign(clients, await connectClients({
+    stdio: stdioTransport(root, mkdtempSync(join(tmpdir(), 'cg-stdio-'))),
     sse: new SSEClientTransport(new URL(`${http.url}/sse`)),
     streamable: new StreamableHTTPClientTransport(new URL(`${http.url}/mcp`)),
-  };
-  for (const [name, t] of Object.entries(transports)) {
-    const c = new Client({ name: `test-${name}`, version: '1.0.0' });
-    await c.connect(t);
-    clients[name] = c;
-  }
+  }));
 });
 
 afterAll(async () => {

@@ -1,5 +1,10 @@
 // Starts the real HTTP front end (Hono app on @hono/node-server) on a free loopback port.
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { loadSettings, type Settings } from '../../src/config.js';
 import type { Project } from '../../src/engine/project.js';
 import { createApp } from '../../src/http/app.js';
@@ -26,4 +31,25 @@ export async function startHttp(project: Project, settings: Partial<Record<keyof
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** The MCP stdio server as an MCP client starts it: `cartograph serve --transport stdio` from dist/. */
+export function stdioTransport(root: string, dataDir: string, extraArgs: readonly string[] = []): StdioClientTransport {
+  return new StdioClientTransport({
+    command: process.execPath,
+    args: [join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js'), 'serve', '--transport', 'stdio', '--project', root, '--data-dir', dataDir,
+      '--no-watch', '--log-level', 'warn', ...extraArgs],
+    stderr: 'ignore',
+  });
+}
+
+/** Official SDK clients connected over each transport, by name. */
+export async function connectClients(transports: Record<string, Transport>): Promise<Record<string, Client>> {
+  const clients: Record<string, Client> = {};
+  for (const [name, t] of Object.entries(transports)) {
+    const c = new Client({ name: `test-${name}`, version: '1.0.0' });
+    await c.connect(t);
+    clients[name] = c;
+  }
+  return clients;
 }
