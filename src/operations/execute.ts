@@ -171,7 +171,8 @@ export async function invoke(op: Operation, project: Project, raw: unknown, opts
     };
     let { output, text } = await attempt(parsed.data);
     // A budget covers the whole text, footer included: when the freshness line and notes push it
-    // over, the operation runs again with the overflow taken off its own budget.
+    // over, the operation runs again with the overflow taken off its own budget (and a few tokens
+    // more on each further try, as a shorter answer can carry a longer note).
     const budget = (parsed.data as { max_tokens?: unknown }).max_tokens;
     let own = budget;
     for (let i = 0; i < 3 && typeof budget === 'number' && typeof own === 'number' && estimateTokens(text) > budget; i++) {
