@@ -44,7 +44,7 @@ export const Settings = z.object({
   api_key: z.string().min(1).optional(),
   /** JSON or YAML file mapping key names to keys (`{"ci": "…", "alice": "…"}`); the name is logged and rate-limited. */
   api_keys_file: z.string().min(1).optional(),
-  /** Exact paths answered without an API key and never rate-limited (probes and metrics scrapers). */
+  /** Paths answered without an API key and never rate-limited (probes, metrics scrapers, docs); `/x/*` covers everything below `/x/`. */
   open_paths: z.preprocess(parseList, z.array(z.string().startsWith('/'))).default(['/health', '/ready', '/metrics', '/api/v1/metrics', '/openapi.json', '/docs', '/docs/*', '/redoc', '/redoc/*']),
   /** Host names accepted in the Host header besides loopback and `host` (`*` accepts any; DNS-rebinding guard). */
   allowed_hosts: z.preprocess(parseList, z.array(z.string().min(1))).default([]),

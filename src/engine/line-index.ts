@@ -1,6 +1,6 @@
 // Turns UTF-16 offsets into the positions results report: 1-based lines and 1-based columns counted
-// in code points (spec §1.3). Shared by the parser workers (literal ranges) and the text scanners,
-// so both sides of a comparison count the same way.
+// in code points (spec §1.3). Shared by the parser workers (extraction, literal ranges) and the text
+// scanners, so both sides of a comparison count the same way.
 
 export interface Position { line: number; col: number }
 
@@ -27,6 +27,16 @@ export class LineIndex {
     const start = this.starts[lo]!;
     const col = this.astral ? [...this.text.slice(start, offset)].length + 1 : offset - start + 1;
     return { line: lo + 1, col };
+  }
+
+  /** Number of lines; a text ending in a line break has an empty last line. */
+  get lineCount(): number { return this.starts.length; }
+
+  /** The code-point column of a 0-based row and UTF-16 column (tree-sitter's positions). */
+  column(row: number, utf16Col: number): number {
+    if (!this.astral) return utf16Col + 1;
+    const start = this.starts[row] ?? this.text.length;
+    return [...this.text.slice(start, start + utf16Col)].length + 1;
   }
 
   /** The text of a 1-based line, without its line break. */

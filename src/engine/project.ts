@@ -124,7 +124,6 @@ export class Project {
   /** True once the first sync since opening has finished (or failed). */
   get initialIndexDone(): boolean { return this.initialDone; }
 
-  /** Waits up to `budgetMs` for the initial index; false when it is still running. */
   /**
    * One-shot use (the CLI): the index is brought up to date the first time a call waits for it,
    * and that call waits as long as it takes; calls that never need the index never pay for it.
@@ -133,6 +132,7 @@ export class Project {
     this.onDemand = { onProgress };
   }
 
+  /** Waits up to `budgetMs` for the initial index; false when it is still running. */
   async waitForInitial(budgetMs: number): Promise<boolean> {
     if (this.onDemand && !this.initial && budgetMs > 0) {
       await this.startIndexing(this.onDemand.onProgress);

@@ -11,7 +11,7 @@ import { invoke } from '../operations/execute.js';
 import { OPERATIONS } from '../operations/registry.js';
 import { VERSION } from '../version.js';
 import type { Project } from '../engine/project.js';
-import type { ProjectHub } from './projects.js';
+import type { ProjectEntry, ProjectHub } from './projects.js';
 import type { HttpEnv as Env } from './env.js';
 import { installMiddleware } from './middleware/index.js';
 import { mountDocs } from './docs.js';
@@ -41,8 +41,16 @@ function queryArgs(c: Context<Env>): Record<string, unknown> {
   return out;
 }
 
-function projectSummary(e: { id: string; path: string; created_at: string; project: { store: { generation: number }; initialIndexDone: boolean } }) {
+function projectSummary(e: ProjectEntry) {
   return { id: e.id, path: e.path, created_at: e.created_at, generation: e.project.store.generation, status: e.project.initialIndexDone ? 'ready' : 'indexing' };
+}
+
+/** The served project the route's `:id` names; not_found otherwise. */
+function entryOf(c: Context<Env>, hub: ProjectHub): ProjectEntry {
+  const id = c.req.param('id') ?? '';
+  const entry = hub.get(id);
+  if (!entry) throw notFound(`Unknown project '${id}'.`, { project: id });
+  return entry;
 }
 
 /**
@@ -106,18 +114,13 @@ export function createApp(hub: ProjectHub, settings: Settings = Settings.parse({
     }
     return c.json(projectSummary(result.entry), result.created ? 201 : 200);
   });
-  app.get('/api/v1/projects/:id', (c) => {
-    const entry = hub.get(c.req.param('id'));
-    if (!entry) throw notFound(`Unknown project '${c.req.param('id')}'.`, { project: c.req.param('id') });
-    return c.json(projectSummary(entry));
-  });
+  app.get('/api/v1/projects/:id', (c) => c.json(projectSummary(entryOf(c, hub))));
 
   for (const op of OPERATIONS) {
     const pathParams = pathParamsOf(op);
     for (const { version, pattern } of restRoutes(op)) {
       app.on(op.route.method, pattern, async (c) => {
-        const entry = hub.get(c.req.param('id'));
-        if (!entry) throw notFound(`Unknown project '${c.req.param('id')}'.`, { project: c.req.param('id') });
+        const entry = entryOf(c, hub);
         const args = withPathParams(c, pathParams, op.route.method === 'GET' ? queryArgs(c) : await readJson(c));
         const notes = await branchNotes(entry.project, args);
         const controller = new AbortController();

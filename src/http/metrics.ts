@@ -26,10 +26,20 @@ function categoryOf(pattern: string): string | undefined {
 }
 
 export function httpMetrics(): MiddlewareHandler<HttpEnv> {
+  // Per registered pattern (a closed set), so each request costs map lookups only.
+  const categories = new Map<string, string | undefined>();
+  const cachedCategoryOf = (pattern: string): string | undefined => {
+    if (!categories.has(pattern)) categories.set(pattern, categoryOf(pattern));
+    return categories.get(pattern);
+  };
   return async (c, next) => {
     const started = performance.now();
     await next(); // Hono turns a thrown error into the response before this returns
-    const route = matchedRoutes(c).map((r) => categoryOf(r.path)).find((x) => x !== undefined) ?? 'other';
+    let route = 'other';
+    for (const r of matchedRoutes(c)) {
+      const category = cachedCategoryOf(r.path);
+      if (category !== undefined) { route = category; break; }
+    }
     recordHttpRequest(route, c.res.status, (performance.now() - started) / 1000);
   };
 }

@@ -113,7 +113,6 @@ function skippedSection(id: string, title: string, reason: string): Section {
 /** Tokens a section body may use: its share minus its heading line. */
 const bodyBudget = (title: string, share: number): number => Math.max(1, Math.floor(share) - estimateTokens(`## ${title}\n`) - 1);
 
-/** `## Relevant Code for: <hint>`: keyword symbol search over the hint's words, files ranked by symbol and path matches. */
 /** Recalled learnings and accepted decisions shown for a task, at most. */
 const TASK_LEARNINGS = 3;
 const TASK_DECISIONS = 5;
@@ -136,6 +135,7 @@ async function memoryForHint(ctx: OperationContext, hint: string, words: readonl
   return { learnings, decisions };
 }
 
+/** `## Relevant Code for: <hint>`: keyword symbol search over the hint's words, files ranked by symbol and path matches. */
 async function taskSection(ctx: OperationContext, hint: string, budget: number): Promise<Produced> {
   const words = hintWords(hint);
   const lines = ['  (semantic search is not available yet: keyword symbol search over the hint\'s words stood in)'];

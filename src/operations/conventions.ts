@@ -1,12 +1,10 @@
 // `conventions`: how this codebase writes code, per language, and where parts of it differ.
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ConventionStats, Divergence, NAMING_STYLES, OPTIONALLY_TYPED, detectConventions, type NamingKind } from '../engine/analysis/conventions.js';
 import { quantile } from '../engine/analysis/metrics.js';
 import { TestFacts } from '../engine/analysis/testing.js';
-import { notFound } from '../errors.js';
 import { READ_ONLY, defineOperation } from './define.js';
-import { dirPrefix, pathParam, underDir } from './shared.js';
+import { dirOrFile, pathParam } from './shared.js';
 
 const pct = (part: number, whole: number): number => (whole ? Math.round(part / whole * 100) : 0);
 
@@ -123,13 +121,10 @@ export const conventions = defineOperation({
   route: { method: 'GET', path: '/conventions' },
   async run(ctx, input) {
     const { project } = ctx;
-    const dir = dirPrefix(ctx, input.path);
-    const files = project.graph().files;
-    if (dir && ![...files.keys()].some((p) => underDir(p, dir)) && !existsSync(project.resolvePath(dir).abs)) {
-      throw notFound(`Directory '${dir}' does not exist in the project.`, { path: dir });
-    }
+    // A file path is taken as a scope holding no sampled files.
+    const dir = dirOrFile(ctx, 'path', input.path).path;
     const report = detectConventions(project, dir, input.sample_size);
-    return { sample_size: input.sample_size, path: dir, ...report, discovered_files: files.size };
+    return { sample_size: input.sample_size, path: dir, ...report, discovered_files: project.graph().files.size };
   },
   render(out) {
     if (!out.discovered_files) return 'No files discovered in this project.';

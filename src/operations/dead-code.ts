@@ -1,10 +1,8 @@
 // `dead_code`: symbols, files or directories that nothing uses, each with a confidence and reasons.
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { DEAD_LEVELS, DeadItem, findDeadCode } from '../engine/analysis/dead-code.js';
-import { notFound } from '../errors.js';
 import { READ_ONLY, defineOperation } from './define.js';
-import { MAX_LIST, MAX_STRING, dirPrefix, pathParam, underDir } from './shared.js';
+import { MAX_LIST, MAX_STRING, dirOrFile, pathParam } from './shared.js';
 
 const PLURAL = { symbol: 'symbols', file: 'files', module: 'modules' } as const;
 
@@ -34,10 +32,7 @@ export const deadCode = defineOperation({
   route: { method: 'POST', path: '/dead-code' },
   async run(ctx, input) {
     const { project } = ctx;
-    const scope = dirPrefix(ctx, input.scope);
-    if (scope && !existsSync(project.resolvePath(scope).abs) && ![...project.graph().files.keys()].some((p) => underDir(p, scope))) {
-      throw notFound(`Scope '${scope}' is not a directory of the project.`, { scope });
-    }
+    const scope = dirOrFile(ctx, 'scope', input.scope).path;
     const report = await findDeadCode(project, {
       scope, level: input.level, entryPoints: input.entry_points ?? [], minConfidence: input.min_confidence,
     });

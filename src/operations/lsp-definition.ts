@@ -31,13 +31,19 @@ export const lspDefinition = defineOperation({
     const target = await lspTarget(ctx, input);
     const at = { line: input.line, col: input.col };
     const answer = await ctx.project.lsp().definition(target.path, target.text, at, ctx.signal);
+    // Overloads and name matches often share a file: each is read once per call.
+    const texts = new Map<string, string | undefined>([[target.path, target.text]]);
+    const read = (rel: string): string | undefined => {
+      if (!texts.has(rel)) texts.set(rel, ctx.project.readText(rel));
+      return texts.get(rel);
+    };
     const { value, source } = await lspOrIndex(ctx, target, input.allow_fallback, answer, () => {
       const found = indexTarget(ctx.project.store, target.path, target.positions.lineText(at.line), at);
       if (found.how === 'name_match') ctx.note(`'${found.name}' could not be bound; every definition of that name is listed.`);
-      return found.definitions.map((d) => definitionLocation(d, (p) => ctx.project.readText(p)));
+      return found.definitions.map((d) => definitionLocation(d, read));
     });
     const locations = value.map((l) => {
-      const text = l.file === null ? undefined : ctx.project.readText(l.file)?.split(/\r\n|\r|\n/)[l.line - 1]?.trim();
+      const text = l.file === null ? undefined : read(l.file)?.split(/\r\n|\r|\n/)[l.line - 1]?.trim();
       return text === undefined ? l : { ...l, line_text: text.length > MAX_LINE_TEXT ? `${text.slice(0, MAX_LINE_TEXT - 1)}…` : text };
     });
     ctx.cite(locations.flatMap((l) => (l.file === null ? [] : [l.file])));

@@ -1,7 +1,7 @@
 // `project_summary`: a short written overview of the project, fitted to a token budget section by
 // section in priority order; a section that does not fit whole is shortened to the items that fit.
 import { z } from 'zod';
-import { formatCount } from '../engine/analysis/file-ranking.js';
+import { formatCount, plural } from '../engine/analysis/file-ranking.js';
 import { summarize, type SummaryFacts } from '../engine/analysis/summary.js';
 import { TestFacts } from '../engine/analysis/testing.js';
 import { READ_ONLY, defineOperation, estimateTokens, type OperationContext, type Truncated } from './define.js';
@@ -33,7 +33,7 @@ const SummaryOutput = z.object({
 type SummaryOutput = z.infer<typeof SummaryOutput>;
 
 const n = formatCount;
-const files = (x: number): string => `${n(x)} file${x === 1 ? '' : 's'}`;
+const files = (x: number): string => plural(x, 'file');
 const NEEDS_GRAPH = ['  (needs the import graph; not computed with indexing_depth=minimal)'];
 const LAYER_RULES = { foundation: 'fan-in ≥5, fan-out ≤3', integration: 'fan-in ≥2, fan-out ≥2', leaf: 'fan-in ≤1, fan-out ≥3' } as const;
 

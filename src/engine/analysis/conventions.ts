@@ -10,6 +10,7 @@ import type { Project } from '../project.js';
 import { rankedFilesUnder } from './file-ranking.js';
 import { round } from './metrics.js';
 import { testFacts, type TestFacts } from './testing.js';
+import { isFunctionLike } from './top-symbols.js';
 
 export const NAMING_STYLES = ['snake_case', 'camelCase', 'PascalCase', 'UPPER_CASE', 'kebab-case', 'lowercase', 'other'] as const;
 export type NamingStyle = (typeof NAMING_STYLES)[number];
@@ -79,7 +80,6 @@ export interface ConventionsReport {
 /** Languages where type annotations are optional, so their share says something about the code. */
 export const OPTIONALLY_TYPED: ReadonlySet<string> = new Set(['python', 'typescript', 'php']);
 const JS_FAMILY: ReadonlySet<string> = new Set(['typescript', 'javascript']);
-const FUNCTION_KINDS: ReadonlySet<SymbolKind> = new Set(['function', 'method']);
 const CLASS_KINDS: ReadonlySet<SymbolKind> = new Set(['class', 'struct', 'interface', 'trait', 'enum']);
 const VARIABLE_KINDS: ReadonlySet<SymbolKind> = new Set(['constant', 'variable']);
 const DATACLASS = new Set(['dataclass', 'dataclasses.dataclass']);
@@ -161,7 +161,7 @@ function addFile(project: Project, st: ConventionStats, f: FileInput): void {
   for (const s of symbols) {
     const decorators = s.decorators ?? [];
     for (const d of decorators) bump(st.decorator_counts, d);
-    if (FUNCTION_KINDS.has(s.kind)) {
+    if (isFunctionLike(s.kind)) {
       st.total_functions++;
       const style = namingStyle(s.name, 'function');
       bump(st.naming.function, style);
@@ -315,9 +315,14 @@ function compare(dir: string, language: string, scope: ConventionStats, project:
 /**
  * The conventions of the `sampleSize` most important parsed files under `dir`. Project-wide
  * (`dir` = '') it reports top-level directories that diverge by more than 20 points; scoped, it
- * compares the scope with a project-wide sample of the same size (more than 10 points).
+ * compares the scope with a project-wide sample of the same size (more than 10 points). Cached
+ * per (generation, parameters): it reads every sampled file's symbols and imports.
  */
 export function detectConventions(project: Project, dir: string, sampleSize: number): ConventionsReport {
+  return project.derived(`analysis.conventions\0${dir}\0${sampleSize}`, () => computeConventions(project, dir, sampleSize));
+}
+
+function computeConventions(project: Project, dir: string, sampleSize: number): ConventionsReport {
   const rows = sampleFiles(project, dir, sampleSize);
   const t = tally(project, rows);
   const languages = dominant(t.byLanguage);

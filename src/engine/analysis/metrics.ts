@@ -5,6 +5,7 @@ import { isConfigPath } from '../graph/importance.js';
 import type { SymbolKind } from '../model.js';
 import type { FileRow } from '../index/store.js';
 import type { Project } from '../project.js';
+import { isClassLike, isFunctionLike } from './top-symbols.js';
 
 export interface FileMetrics {
   path: string;
@@ -32,8 +33,6 @@ export interface FunctionFacts {
   has_return_type: boolean;
 }
 
-const FUNCTION_KINDS: ReadonlySet<SymbolKind> = new Set(['function', 'method']);
-const TYPE_KINDS: ReadonlySet<SymbolKind> = new Set(['class', 'struct', 'interface', 'trait', 'enum', 'type']);
 const VALUE_KINDS: ReadonlySet<SymbolKind> = new Set(['constant', 'variable']);
 
 /** Whether a file is analysed by hotspots: a parsed code file with lines that is not configuration. */
@@ -56,11 +55,11 @@ export function metricTable(project: Project): FileMetrics[] {
     for (const t of project.store.symbolTallies()) {
       const row = rows.get(t.path);
       if (!row) continue;
-      if (FUNCTION_KINDS.has(t.kind) || TYPE_KINDS.has(t.kind) || (VALUE_KINDS.has(t.kind) && t.top_level)) {
+      if (isFunctionLike(t.kind) || isClassLike(t.kind) || (VALUE_KINDS.has(t.kind) && t.top_level)) {
         row.symbols += t.count;
         if (t.exported) row.public_symbols += t.count;
       }
-      if (FUNCTION_KINDS.has(t.kind)) row.max_complexity = Math.max(row.max_complexity, t.max_complexity ?? 1);
+      if (isFunctionLike(t.kind)) row.max_complexity = Math.max(row.max_complexity, t.max_complexity ?? 1);
     }
     for (const row of rows.values()) row.density = round(row.symbols / row.lines * 100, 2);
     return [...rows.values()].sort((a, b) => (a.path < b.path ? -1 : 1));

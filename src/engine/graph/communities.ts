@@ -83,7 +83,7 @@ function detectCommunities(graph: FileGraph): CommunityAnalysis {
     for (const b of list) {
       if (b <= a) continue;
       // An import in both directions binds the pair twice as strongly.
-      g.addEdge(a, b, { weight: imports(graph, a, b) && imports(graph, b, a) ? 2 : 1 });
+      g.addEdge(a, b, { weight: graph.hasImport(a, b) && graph.hasImport(b, a) ? 2 : 1 });
     }
   }
   const isolated_files = graph.files.size - neighbours.size;
@@ -100,21 +100,6 @@ function detectCommunities(graph: FileGraph): CommunityAnalysis {
   ordered.forEach((members, i) => { for (const p of members) membership.set(p, i); });
   const communities = ordered.map((members, i) => statsOf(members, i, membership, neighbours));
   return { modularity: result.modularity, communities, membership, neighbours, isolated_files };
-}
-
-/** Whether `from` imports `to` (binary search: neighbour lists are sorted by path). */
-function imports(graph: FileGraph, from: string, to: string): boolean {
-  const list = graph.imports(from);
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = list[mid]!.path;
-    if (p === to) return true;
-    if (p < to) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 function statsOf(members: string[], index: number, membership: ReadonlyMap<string, number>,

@@ -57,6 +57,8 @@ export class FileGraph {
 
   imports(path: string): readonly Neighbour[] { return this.sortedOf('out', this.outs, path); }
   importers(path: string): readonly Neighbour[] { return this.sortedOf('in', this.ins, path); }
+  /** Whether `from` imports `to`. */
+  hasImport(from: string, to: string): boolean { return this.outs.get(from)?.has(to) ?? false; }
 
   /**
    * Multi-source BFS; neighbours are visited in path order so `via` is the smallest path on ties.

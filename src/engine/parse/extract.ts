@@ -8,6 +8,7 @@ import {
   type ExtractedSymbol, type ImportBinding, type ImportKind, type ImportRecord, type LineCounts,
   type ParsedFile, type RefKind, type RefSite, type SymbolKind,
 } from '../model.js';
+import { LineIndex } from '../line-index.js';
 import type { LanguageSpec } from './spec.js';
 
 /** Kinds a more specific capture of the same name and node overrides (`const f = () => …`). */
@@ -56,29 +57,12 @@ interface RefDraft {
   receiver?: string;
 }
 
-/** Maps UTF-16 columns (tree-sitter's) to 1-based code-point columns. */
-class Columns {
-  private readonly lines: string[];
-  private readonly astral: boolean;
-  constructor(source: string) {
-    this.lines = source.split('\n');
-    this.astral = /[\uD800-\uDBFF]/.test(source);
-  }
-  col(row: number, utf16Col: number): number {
-    // Code units equal code points unless the file has characters outside the BMP.
-    if (!this.astral) return utf16Col + 1;
-    return [...(this.lines[row] ?? '').slice(0, utf16Col)].length + 1;
-  }
-  line(row: number): string { return this.lines[row] ?? ''; }
-  get count(): number { return this.lines.length; }
-}
-
 const stripQuotes = (s: string): string => s.replace(/^[`'"<]+|[`'">]+$/g, '');
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const clip = (s: string): string => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
 
 export function extract(tree: Tree, source: string, query: Query, spec: LanguageSpec, path = ''): ParsedFile {
-  const cols = new Columns(source);
+  const lines = new LineIndex(source);
   const root = tree.rootNode;
   const defs: DefDraft[] = [];
   const defByName = new Map<number, DefDraft>();
@@ -171,8 +155,8 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
   decorators.sort((a, b) => a.start - b.start);
   const names = query.captureNames;
   const facts: FactSources = { decorators, async: names.includes('async'), paramCaptures: names.includes('param') };
-  const symbols = buildSymbols(defs, namedScopes, spec, cols, exportNames, source, path, facts);
-  const refs = buildRefs(refsByNode, defs, scopes, localDefs, bindingNodes, importsByStmt, cols, spec);
+  const symbols = buildSymbols(defs, namedScopes, spec, lines, exportNames, source, path, facts);
+  const refs = buildRefs(refsByNode, defs, scopes, localDefs, bindingNodes, importsByStmt, lines, spec);
   attachComplexity(defs, branches);
 
   const hasError = root.hasError;
@@ -183,7 +167,7 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
     symbols,
     imports: [...importsByStmt.values()].sort((a, b) => a.line - b.line),
     refs,
-    lines: countLines(cols, comments),
+    lines: countLines(source, lines, comments),
     ...(namespace ? { namespace } : {}),
   };
 }
@@ -274,7 +258,7 @@ interface FactSources {
 }
 
 function buildSymbols(
-  defs: DefDraft[], namedScopes: Array<Span & { name: string }>, spec: LanguageSpec, cols: Columns,
+  defs: DefDraft[], namedScopes: Array<Span & { name: string }>, spec: LanguageSpec, lines: LineIndex,
   exportNames: ReadonlySet<string>, source: string, path: string, facts: FactSources,
 ): ExtractedSymbol[] {
   // Parent = innermost definition that strictly contains this one; definitions sharing one
@@ -312,7 +296,7 @@ function buildSymbols(
       kind,
       start_line: startRow + 1,
       end_line: d.node.endPosition.row + 1 - (d.node.endPosition.column === 0 && d.node.endPosition.row > startRow ? 1 : 0),
-      start_col: cols.col(d.node.startPosition.row, d.node.startPosition.column),
+      start_col: lines.column(d.node.startPosition.row, d.node.startPosition.column),
       signature: signatureOf(d, spec, source),
       exported: spec.isExported({
         name, kind, node: d.node, topLevel: !parent, exportList: exportNames, path,
@@ -469,7 +453,7 @@ function nestingParents(spans: readonly Span[]): number[] {
 
 function buildRefs(
   refsByNode: Map<number, RefDraft>, defs: DefDraft[], scopes: Span[], localDefs: Array<Span & { name: string }>,
-  bindingNodes: number[], imports: Map<string, ImportRecord>, cols: Columns, spec: LanguageSpec,
+  bindingNodes: number[], imports: Map<string, ImportRecord>, lines: LineIndex, spec: LanguageSpec,
 ): RefSite[] {
   const declared = new Set<number>(defs.map((d) => d.nameNode.startIndex));
   for (const l of localDefs) declared.add(l.start);
@@ -506,7 +490,7 @@ function buildRefs(
     } else if (topLevelNames.has(name)) scope = 'file';
     else if (importLocals.has(name)) scope = 'import';
     const pos = r.node.startPosition;
-    const site: RefSite = { name, line: pos.row + 1, col: cols.col(pos.row, pos.column), kind: r.kind, scope };
+    const site: RefSite = { name, line: pos.row + 1, col: lines.column(pos.row, pos.column), kind: r.kind, scope };
     const ci = callerOf[i]!;
     if (ci >= 0) {
       const caller = fnSpans[ci]!.symbol?.qualified_name;
@@ -536,13 +520,13 @@ function attachComplexity(defs: DefDraft[], branches: number[]): void {
   });
 }
 
-function countLines(cols: Columns, comments: Node[]): LineCounts {
-  let total = cols.count;
-  if (total > 0 && cols.line(total - 1) === '') total--;
+function countLines(source: string, lines: LineIndex, comments: Node[]): LineCounts {
+  // The empty line after a final line break is no line of the file.
+  const total = lines.lineCount - (source === '' || source.endsWith('\n') ? 1 : 0);
   const commentLines = new Set<number>();
   for (const c of comments) {
     for (let row = c.startPosition.row; row <= c.endPosition.row; row++) {
-      const text = cols.line(row);
+      const text = lines.lineText(row + 1);
       const firstCode = text.search(/\S/);
       if (row > c.startPosition.row || firstCode >= c.startPosition.column) commentLines.add(row);
     }
@@ -550,7 +534,7 @@ function countLines(cols: Columns, comments: Node[]): LineCounts {
   let blank = 0;
   let comment = 0;
   for (let row = 0; row < total; row++) {
-    if (cols.line(row).trim() === '') blank++;
+    if (lines.lineText(row + 1).trim() === '') blank++;
     else if (commentLines.has(row)) comment++;
   }
   return { total, code: total - blank - comment, comment, blank };

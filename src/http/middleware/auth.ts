@@ -1,5 +1,5 @@
 // API-key authentication. Open when no key is configured (the server then only binds to loopback);
-// otherwise every path outside `openPaths` needs `Authorization: Bearer <key>`, the raw key in
+// otherwise every path outside `open_paths` needs `Authorization: Bearer <key>`, the raw key in
 // Authorization (attocode clients), or `X-API-Key: <key>`. The matching key's name goes to the
 // log and the rate limiter.
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -16,8 +16,15 @@ export type ApiKeys = ReadonlyMap<string, Buffer>;
 
 export interface AuthOptions {
   keys: ApiKeys;
-  /** Paths answered without a key (health, readiness, metrics, docs); `/x/*` opens everything below `/x/`. */
-  openPaths: readonly string[];
+  /** Paths answered without a key (health, readiness, metrics, docs): see openPathMatcher. */
+  isOpen: (path: string) => boolean;
+}
+
+/** The `open_paths` setting as a test: exact paths, and entries ending in `/*` open everything below them (the docs pages' assets). */
+export function openPathMatcher(paths: readonly string[]): (path: string) => boolean {
+  const exact = new Set(paths.filter((p) => !p.endsWith('/*')));
+  const prefixes = paths.filter((p) => p.endsWith('/*')).map((p) => p.slice(0, -1));
+  return (path) => exact.has(path) || prefixes.some((p) => path.startsWith(p));
 }
 
 const KeysFile = z.record(z.string(), z.string().min(1))
@@ -66,12 +73,8 @@ function matchKey(keys: ApiKeys, presented: string): string | undefined {
 }
 
 export function auth(opts: AuthOptions): MiddlewareHandler<HttpEnv> {
-  // An entry ending in `/*` opens everything below it (the docs pages' assets).
-  const open = new Set(opts.openPaths.filter((p) => !p.endsWith('/*')));
-  const prefixes = opts.openPaths.filter((p) => p.endsWith('/*')).map((p) => p.slice(0, -1));
-  const isOpen = (path: string): boolean => open.has(path) || prefixes.some((p) => path.startsWith(p));
   return async (c, next) => {
-    if (!opts.keys.size || isOpen(c.req.path)) return next();
+    if (!opts.keys.size || opts.isOpen(c.req.path)) return next();
     const presented = presentedKey(c.req.header('authorization'), c.req.header('x-api-key'));
     const name = presented ? matchKey(opts.keys, presented) : undefined;
     if (name === undefined) {

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import type { Settings } from '../../config.js';
 import type { Logger } from '../../log.js';
 import type { HttpEnv } from '../env.js';
-import { auth, loadApiKeys } from './auth.js';
+import { auth, loadApiKeys, openPathMatcher } from './auth.js';
 import { bodyLimit } from './body-limit.js';
 import { hostGuard, LOOPBACK_HOSTS } from './host.js';
 import { originGuard } from './origin.js';
@@ -21,13 +21,14 @@ export function installMiddleware(app: Hono<HttpEnv>, settings: Settings, log: L
   app.use('*', requestLog({ log }));
   app.use('*', hostGuard({ allowed: [...LOOPBACK_HOSTS, ...(WILDCARD_BINDS.has(bound) ? [] : [bound]), ...settings.allowed_hosts] }));
   app.use('*', originGuard({ allowed: settings.allowed_origins }));
-  app.use('*', auth({ keys: loadApiKeys(settings), openPaths: settings.open_paths }));
+  const isOpen = openPathMatcher(settings.open_paths);
+  app.use('*', auth({ keys: loadApiKeys(settings), isOpen }));
   app.use('*', rateLimit({
     tiers: [
       { name: 'notify', limit: settings.rate_limit_notify_per_min, paths: NOTIFY_PATHS },
       { name: 'standard', limit: settings.rate_limit_per_min },
     ],
-    exemptPaths: settings.open_paths,
+    isExempt: isOpen,
   }));
   app.use('*', bodyLimit({ maxBytes: settings.max_body_bytes, skipPaths: ['/messages'] }));
 }

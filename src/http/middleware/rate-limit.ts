@@ -16,8 +16,8 @@ export interface RateLimitTier {
 
 export interface RateLimitOptions {
   tiers: readonly RateLimitTier[];
-  /** Exact paths never limited (health probes). */
-  exemptPaths: readonly string[];
+  /** Paths never limited (health probes, metrics scrapers, docs): the same test as auth's open paths. */
+  isExempt: (path: string) => boolean;
   windowMs?: number;
 }
 
@@ -41,10 +41,9 @@ class FixedWindow {
 
 export function rateLimit(opts: RateLimitOptions): MiddlewareHandler<HttpEnv> {
   const window = new FixedWindow(opts.windowMs ?? 60_000);
-  const exempt = new Set(opts.exemptPaths);
   return async (c, next) => {
     const tier = opts.tiers.find((t) => !t.paths || t.paths.test(c.req.path));
-    if (!tier?.limit || exempt.has(c.req.path)) return next();
+    if (!tier?.limit || opts.isExempt(c.req.path)) return next();
     const keyName = c.get('keyName');
     const client = keyName !== undefined ? `key:${keyName}` : `addr:${c.env?.incoming?.socket.remoteAddress ?? 'unknown'}`;
     const now = Date.now();

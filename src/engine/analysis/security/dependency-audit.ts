@@ -3,6 +3,7 @@
 // network access at install time (setup.py), and `replace`/`[patch]` entries pointing at local or
 // unpinned sources (go.mod, Cargo.toml). Each finding points at the manifest line.
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { tomlLines } from '../../graph/resolve/toml.js';
 import { LineIndex } from '../../line-index.js';
 import type { Finding, Severity } from './types.js';
 
@@ -98,26 +99,7 @@ function requirements(text: string): Hit[] {
   return hits;
 }
 
-// ---- TOML (pyproject, Cargo): just the lines, tables and quoted strings the checks need ----------
-
-interface TomlLine { table: string; key?: string; text: string; offset: number }
-
-/** Each line with the table it belongs to (`[a.b]`, `[[a]]` → `a.b`, `a`) and its key, if it starts one. */
-function tomlLines(text: string): TomlLine[] {
-  const out: TomlLine[] = [];
-  let table = '';
-  let offset = 0;
-  for (const raw of text.split('\n')) {
-    const header = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$/.exec(raw);
-    if (header) table = header[1]!.replace(/\s*\.\s*/g, '.').replace(/["']/g, '');
-    else {
-      const key = /^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=/.exec(raw)?.[1]?.replace(/^["']|["']$/g, '');
-      out.push({ table, ...(key ? { key } : {}), text: raw, offset });
-    }
-    offset += raw.length + 1;
-  }
-  return out;
-}
+// ---- TOML (pyproject, Cargo): lines from the manifest reader, plus offsets of quoted strings ----
 
 /** Quoted strings of a line, up to a comment, with their offsets in the line. */
 function quotedStrings(line: string): Array<{ value: string; at: number }> {
@@ -134,6 +116,7 @@ function pyproject(text: string): Hit[] {
   const hits: Hit[] = [];
   let inArray = false;
   for (const l of tomlLines(text)) {
+    if (l.header) continue;
     const poetry = /^tool\.poetry\.(?:dev-dependencies|dependencies|group\.[^.]+\.dependencies)$/.test(l.table);
     if (poetry && l.key && l.key !== 'python') {
       const value = l.text.slice(l.text.indexOf('=') + 1).trim();
@@ -162,7 +145,7 @@ function pyproject(text: string): Hit[] {
 /** `[patch.*]` and `[replace]` entries that point at a local path or an unpinned git source. */
 function cargo(text: string): Hit[] {
   const hits: Hit[] = [];
-  const lines = tomlLines(text).filter((l) => /^(?:patch\.|replace$|replace\.)/.test(l.table));
+  const lines = tomlLines(text).filter((l) => !l.header && /^(?:patch\.|replace$|replace\.)/.test(l.table));
   for (const l of lines) {
     if (!l.key) continue;
     // A whole-table entry (`[patch.crates-io.foo]`) keeps its keys on separate lines.

@@ -2,7 +2,7 @@
 // only files with a candidate match for a rule that ignores comments or strings are parsed (by the
 // worker pool) for their literal ranges. Then `nosec`, placeholder and overlap filtering,
 // redaction, autofix diffs, and the dependency audit of the manifests.
-import { LANGUAGE_SPECS } from '../../parse/languages/index.js';
+import { isCodeLanguage } from '../../discover/languages.js';
 import type { LiteralRange } from '../../parse/protocol.js';
 import { LineIndex } from '../../line-index.js';
 import { auditManifest } from './dependency-audit.js';
@@ -10,9 +10,7 @@ import { BIDI_CONTROLS, PATTERN_RULES, SECRET_RULES, ZERO_WIDTH, isPlaceholder, 
 import { SEVERITIES, type Finding, type Rule, type Severity } from './types.js';
 
 /** Languages without a parser here that still count as code. */
-const OTHER_CODE = ['elixir', 'zig', 'haskell', 'terraform'];
-const PARSED = new Set(LANGUAGE_SPECS.map((s) => s.id));
-const CODE = new Set([...PARSED, ...OTHER_CODE]);
+const OTHER_CODE = new Set(['elixir', 'zig', 'haskell', 'terraform']);
 const CONFIG = new Set(['yaml', 'json', 'toml']);
 
 /**
@@ -22,7 +20,7 @@ const CONFIG = new Set(['yaml', 'json', 'toml']);
 export function scanLanguageOf(path: string, language: string | null): string | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (name.startsWith('.env')) return 'dotenv';
-  if (language && (CODE.has(language) || CONFIG.has(language))) return language;
+  if (language && (isCodeLanguage(language) || OTHER_CODE.has(language) || CONFIG.has(language))) return language;
   return /\.(?:ini|cfg|conf)$/i.test(name) ? 'ini' : undefined;
 }
 
@@ -116,7 +114,7 @@ export async function scanSecurity(req: ScanRequest): Promise<ScanResult> {
       const { candidates, lines } = matchFile(text, rulesFor(file.language));
       if (!candidates.length) continue;
       const needsLiterals = candidates.some((c) => !c.secret && !(c.rule.scan_comments && c.rule.scan_strings));
-      if (needsLiterals && PARSED.has(file.language)) pending.push({ path: file.path, text, lines: lines!, candidates });
+      if (needsLiterals && isCodeLanguage(file.language)) pending.push({ path: file.path, text, lines: lines!, candidates });
       else findings.push(...toFindings(file.path, lines!, candidates));
     }
     flush();

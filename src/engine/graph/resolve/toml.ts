@@ -7,29 +7,59 @@ export interface TomlTable {
   values: Map<string, string>;
 }
 
+/** One line of a TOML text, as written (line break excluded), with where it starts in the text. */
+export interface TomlLine {
+  /** The table the line belongs to (`[a.b]`, `[[a]]` → `a.b`, `a`); for a header line, the one it opens. */
+  table: string;
+  header: boolean;
+  /** The key the line starts (`key = …`), unquoted, and the raw value after its `=`. */
+  key?: string;
+  value?: string;
+  /** The line without its comment, trimmed. */
+  code: string;
+  text: string;
+  offset: number;
+}
+
+/**
+ * Each line with its table and key. Line-based: a line inside a multi-line value is read as if it
+ * stood alone, so callers that care (tomlTables) keep track of open values themselves.
+ */
+export function tomlLines(text: string): TomlLine[] {
+  const out: TomlLine[] = [];
+  let table = '';
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const code = stripComment(raw).trim();
+    const header = /^\[\[?\s*([^\]]+?)\s*\]\]?$/.exec(code);
+    if (header) table = header[1]!.replace(/\s*\.\s*/g, '.').replace(/["']/g, '');
+    const kv = header ? null : /^("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=\s*(.*)$/.exec(code);
+    const entry = kv ? { key: kv[1]!.replace(/^["']|["']$/g, ''), value: kv[2]! } : {};
+    out.push({ table, header: !!header, ...entry, code, text: raw, offset });
+    offset += raw.length + 1;
+  }
+  return out;
+}
+
 export function tomlTables(text: string): TomlTable[] {
   const tables: TomlTable[] = [{ name: '', values: new Map() }];
   let pending: { key: string; raw: string } | undefined;
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = stripComment(rawLine).trim();
+  for (const l of tomlLines(text)) {
     if (pending) {
-      pending.raw += ` ${line}`;
+      pending.raw += ` ${l.code}`;
       if (balanced(pending.raw)) {
         tables[tables.length - 1]!.values.set(pending.key, pending.raw);
         pending = undefined;
       }
       continue;
     }
-    const header = /^\[\[?\s*([^\]]+?)\s*\]\]?$/.exec(line);
-    if (header) {
-      tables.push({ name: header[1]!.replace(/\s*\.\s*/g, '.').replace(/["']/g, ''), values: new Map() });
+    if (l.header) {
+      tables.push({ name: l.table, values: new Map() });
       continue;
     }
-    const kv = /^("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=\s*(.*)$/.exec(line);
-    if (!kv) continue;
-    const key = kv[1]!.replace(/^["']|["']$/g, '');
-    if (balanced(kv[2]!)) tables[tables.length - 1]!.values.set(key, kv[2]!);
-    else pending = { key, raw: kv[2]! };
+    if (l.key === undefined || l.value === undefined) continue;
+    if (balanced(l.value)) tables[tables.length - 1]!.values.set(l.key, l.value);
+    else pending = { key: l.key, raw: l.value };
   }
   return tables;
 }
