@@ -2,7 +2,8 @@
 // and `npm run bench -- ops <dir> [--data-dir D] [--queries N] [--only a,b] [--json]`
 // and `npm run bench -- history <dir> [--queries N] [--symbols] [--json]`
 // and `npm run bench -- memory [--learnings N] [--queries N] [--json]`
-// and `npm run bench -- lsp <dir> [--data-dir D] [--queries N] [--json]`.
+// and `npm run bench -- lsp <dir> [--data-dir D] [--queries N] [--json]`
+// and `npm run bench -- search <dir> [--max-cases N] [--ollama HOST --model M | --onnx-dir D --model M] [--json]`.
 // Prints figures; never asserts a time. Results worth keeping go to docs/benchmarks.md.
 import { cpus, totalmem } from 'node:os';
 import { indexBench, runPhaseCommand, type PhaseResult } from './index-bench.js';
@@ -10,6 +11,7 @@ import { historyBench, printHistory } from './history-bench.js';
 import { lspBench, printLsp } from './lsp-bench.js';
 import { memoryBench, printMemory } from './memory-bench.js';
 import { opsBench, printOps } from './ops-bench.js';
+import { printSearch, searchBench } from './search-bench.js';
 
 const LABELS: Array<[string, string]> = [
   ['corpus', 'corpus'], ['files', 'files'], ['bytes', 'bytes'], ['symbols', 'symbols'], ['edges', 'import edges'],
@@ -83,6 +85,14 @@ async function main(argv: string[]): Promise<void> {
     else printLsp(result);
     return;
   }
+  if (command === 'search' && positional[0]) {
+    const str = (k: string) => { const v = flags.get(k); return typeof v === 'string' ? v : undefined; };
+    const provider = str('ollama') || str('onnx-dir') ? { ollama: str('ollama'), onnxDir: str('onnx-dir'), model: str('model') } : undefined;
+    const result = await searchBench(positional[0], { maxCases: Number(flags.get('max-cases') ?? 200), ...(provider ? { provider } : {}) });
+    if (flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else printSearch(result);
+    return;
+  }
   if (command === 'memory') {
     const result = await memoryBench({ learnings: Number(flags.get('learnings') ?? 10_000), queries: Number(flags.get('queries') ?? 200) });
     if (flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -93,7 +103,8 @@ async function main(argv: string[]): Promise<void> {
     + '       npm run bench -- ops <dir> [--data-dir D] [--queries N] [--only op1,op2] [--json]\n'
     + '       npm run bench -- history <dir> [--queries N] [--symbols] [--json]\n'
     + '       npm run bench -- memory [--learnings N] [--queries N] [--json]\n'
-    + '       npm run bench -- lsp <dir> [--data-dir D] [--queries N] [--json]\n');
+    + '       npm run bench -- lsp <dir> [--data-dir D] [--queries N] [--json]\n'
+    + '       npm run bench -- search <dir> [--max-cases N] [--ollama HOST --model M | --onnx-dir D --model M] [--json]\n');
   process.exitCode = 2;
 }
 

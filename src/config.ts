@@ -45,7 +45,7 @@ export const Settings = z.object({
   /** JSON or YAML file mapping key names to keys (`{"ci": "…", "alice": "…"}`); the name is logged and rate-limited. */
   api_keys_file: z.string().min(1).optional(),
   /** Paths answered without an API key and never rate-limited (probes, metrics scrapers, docs); `/x/*` covers everything below `/x/`. */
-  open_paths: z.preprocess(parseList, z.array(z.string().startsWith('/'))).default(['/health', '/ready', '/metrics', '/api/v1/metrics', '/openapi.json', '/docs', '/docs/*', '/redoc', '/redoc/*']),
+  open_paths: z.preprocess(parseList, z.array(z.string().startsWith('/'))).default(['/health', '/ready', '/metrics', '/api/v1/metrics', '/openapi.json', '/docs', '/docs/*', '/redoc', '/redoc/*', '/graph', '/graph/*']),
   /** Host names accepted in the Host header besides loopback and `host` (`*` accepts any; DNS-rebinding guard). */
   allowed_hosts: z.preprocess(parseList, z.array(z.string().min(1))).default([]),
   /** Browser origins allowed to call the API (with CORS headers); `*` allows any. Same-host origins are always allowed. */
@@ -62,6 +62,32 @@ export const Settings = z.object({
   rate_limit_notify_per_min: z.coerce.number().int().min(0).default(6000),
   /** Refuse every operation that writes (memory records, notify, ADR import/export) and hide them from MCP clients. */
   read_only: z.preprocess(parseBool, z.boolean()).default(false),
+  /** MCP stdio: forward to the HTTP server that serves this project (starting one when none runs), so every client shares one index; false serves in-process. */
+  forward: z.preprocess(parseBool, z.boolean()).default(true),
+  /** An HTTP server exits after this many ms with no client connected; unset or 0 = never (servers started by forwarding default to 300000). */
+  idle_exit_ms: z.coerce.number().int().min(0).optional(),
+  /** Embedding provider for the vector leg of semantic_search; `none` keeps search keyword-only. */
+  embedding_provider: z.enum(['none', 'ollama', 'onnx']).default('none'),
+  /** Ollama model name (default nomic-embed-text), or the model's folder name under embedding_model_dir for onnx. */
+  embedding_model: z.string().min(1).optional(),
+  /** Ollama server; default OLLAMA_HOST, then http://127.0.0.1:11434. */
+  embedding_host: z.string().min(1).optional(),
+  /** Folder holding ONNX model folders (`<dir>/<model>/onnx/model.onnx`, tokenizer.json, config.json); relative to the project. */
+  embedding_model_dir: z.string().min(1).optional(),
+  /** Texts per embedding call. */
+  embedding_batch_size: z.coerce.number().int().min(1).max(64).default(32),
+  /** One embedding call (one batch) must answer within this many ms. */
+  embedding_timeout_ms: z.coerce.number().int().min(50).default(30_000),
+  /** Retries of a call that failed on the network or with a 5xx, with exponential backoff from 250 ms. */
+  embedding_retries: z.coerce.number().int().min(0).max(10).default(3),
+  /** Prepended to queries for asymmetric models; default known per model (nomic-embed-text, e5, …), else none. */
+  embedding_query_prefix: z.string().optional(),
+  /** Prepended to chunks before embedding, likewise. */
+  embedding_document_prefix: z.string().optional(),
+  /** Keyword-leg BM25 field boosts, any of name_terms, sig_terms, doc_terms, path_terms, body_terms; unset ones keep the measured defaults. */
+  search_field_boosts: z.preprocess(parseJson, z.partialRecord(z.enum(['name_terms', 'sig_terms', 'doc_terms', 'path_terms', 'body_terms']), z.number().min(0).max(100))).default({}),
+  /** Weight of the keyword leg in hybrid reciprocal-rank fusion (the vector leg gets the rest). */
+  search_keyword_weight: z.coerce.number().min(0).max(1).default(0.6),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -95,6 +121,19 @@ export const ENV_NAMES: Record<keyof Settings, string> = {
   rate_limit_per_min: 'CARTOGRAPH_RATE_LIMIT_PER_MIN',
   rate_limit_notify_per_min: 'CARTOGRAPH_RATE_LIMIT_NOTIFY_PER_MIN',
   read_only: 'CARTOGRAPH_READ_ONLY',
+  forward: 'CARTOGRAPH_FORWARD',
+  idle_exit_ms: 'CARTOGRAPH_IDLE_EXIT_MS',
+  embedding_provider: 'CARTOGRAPH_EMBEDDING_PROVIDER',
+  embedding_model: 'CARTOGRAPH_EMBEDDING_MODEL',
+  embedding_host: 'CARTOGRAPH_EMBEDDING_HOST',
+  embedding_model_dir: 'CARTOGRAPH_EMBEDDING_MODEL_DIR',
+  embedding_batch_size: 'CARTOGRAPH_EMBEDDING_BATCH_SIZE',
+  embedding_timeout_ms: 'CARTOGRAPH_EMBEDDING_TIMEOUT_MS',
+  embedding_retries: 'CARTOGRAPH_EMBEDDING_RETRIES',
+  embedding_query_prefix: 'CARTOGRAPH_EMBEDDING_QUERY_PREFIX',
+  embedding_document_prefix: 'CARTOGRAPH_EMBEDDING_DOCUMENT_PREFIX',
+  search_field_boosts: 'CARTOGRAPH_SEARCH_FIELD_BOOSTS',
+  search_keyword_weight: 'CARTOGRAPH_SEARCH_KEYWORD_WEIGHT',
 };
 
 function parseBool(v: unknown): unknown {
@@ -127,17 +166,29 @@ function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof Settings, string>
 function fromFile(projectDir: string): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(readFileSync(join(projectDir, 'cartograph.json'), 'utf8'));
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+    return parsed && typeof parsed === 'object' ? flattenSections(parsed as Record<string, unknown>) : {};
   } catch {
     return {};
   }
+}
+
+/**
+ * `"embedding": {"provider": …}` in cartograph.json reads as `embedding_provider` …: settings stay
+ * flat so each has exactly one environment variable and one flag. Flat keys win over the section.
+ */
+function flattenSections(file: Record<string, unknown>): Record<string, unknown> {
+  const { embedding, ...rest } = file;
+  if (!embedding || typeof embedding !== 'object' || Array.isArray(embedding)) return file;
+  return { ...Object.fromEntries(Object.entries(embedding).map(([k, v]) => [`embedding_${k}`, v])), ...rest };
 }
 
 /** Resolves settings; `flags` holds only what the user passed on the command line. */
 export function loadSettings(flags: Partial<Record<keyof Settings, unknown>> = {}, env = process.env): Settings {
   const envValues = fromEnv(env);
   const project = resolve(String(flags.project ?? envValues.project ?? '.'));
-  const merged = { ...fromFile(project), ...envValues, ...flags, project };
+  // Ollama's own variable (which its JS client ignores) sits just above the default.
+  const ollamaHost = env.OLLAMA_HOST ? { embedding_host: env.OLLAMA_HOST } : {};
+  const merged = { ...ollamaHost, ...fromFile(project), ...envValues, ...flags, project };
   const result = Settings.safeParse(merged);
   if (!result.success) {
     const issue = result.error.issues[0];

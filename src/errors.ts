@@ -43,6 +43,8 @@ export const tooLarge = (message: string, details?: Record<string, unknown>) =>
   new CartographError('too_large', message, details);
 export const unavailable = (message: string, details?: Record<string, unknown>) =>
   new CartographError('unavailable', message, details);
+export const notIndexedYet = (message: string, details?: Record<string, unknown>, retryAfterMs?: number) =>
+  new CartographError('not_indexed_yet', message, details, retryAfterMs);
 
 /** Anything thrown that is not already typed is a bug: `internal`, without leaking a stack. */
 export function toCartographError(err: unknown): CartographError {

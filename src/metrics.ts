@@ -12,7 +12,7 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60
 
 const httpRequests = new Counter({
   name: 'cartograph_http_requests_total',
-  help: 'HTTP requests by route category (health, projects, metrics, docs, mcp, an operation name, other) and status class.',
+  help: 'HTTP requests by route category (health, projects, notify, metrics, docs, mcp, an operation name, other) and status class.',
   labelNames: ['route', 'status_class'] as const,
   registers: [registry],
 });

@@ -13,7 +13,7 @@ export interface ParsedArgs {
 }
 
 const SETTING_KEYS = new Set(Object.keys(Settings.shape));
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'watch', 'read_only', 'write', 'npx']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'watch', 'read_only', 'write', 'npx', 'forward']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const out: ParsedArgs = { command: undefined, positionals: [], settings: {}, params: {}, json: false, help: false };

@@ -15,7 +15,10 @@ import { invoke } from '../operations/execute.js';
 import { OPERATIONS, operationNamed } from '../operations/registry.js';
 import { VERSION } from '../version.js';
 import { parseArgs, type ParsedArgs } from './args.js';
+import { forwardStdio } from './forward.js';
+import { exitWhenIdle } from './idle-exit.js';
 import { progressReporter } from './progress.js';
+import { announceServer } from './server-lock.js';
 import { CLIENTS, setup } from './setup.js';
 
 const err = (s: string) => process.stderr.write(`${s}\n`);
@@ -35,6 +38,7 @@ function usage(): string {
     '  cartograph <operation> [args] [--json]    run one operation, e.g.',
     '      cartograph search_symbols --name parse',
     '      cartograph dependencies src/app.ts --json',
+    '  cartograph eval-search [--max-cases N] [--query-file F] [--json]   measure search on this repository',
     '',
     `Operations: ${OPERATIONS.map((o) => o.name).join(', ')}`,
     '',
@@ -46,6 +50,8 @@ function usage(): string {
 async function serve(args: ParsedArgs): Promise<void> {
   const settings = loadSettings(args.settings);
   log.level = settings.log_level;
+  // An MCP client's stdio server shares the project's HTTP server (one index, one writer) when it can.
+  if (settings.transport === 'stdio' && settings.forward && await forwardStdio(settings, args.settings)) return;
   // Before opening anything, so a refused bind leaves no index behind.
   if (settings.transport === 'http') assertSafeBind(settings);
   const project = Project.open(settings);
@@ -75,6 +81,9 @@ async function serve(args: ParsedArgs): Promise<void> {
     err(`  Health:                ${base}/health`);
   });
   server.on('error', (e) => { err(`cartograph: cannot listen on ${settings.host}:${settings.port}: ${e.message}`); process.exit(1); });
+  // Announced before indexing starts, so a second server for the project exits without writing.
+  const release = await announceServer(server, project, settings);
+  if (settings.idle_exit_ms) exitWhenIdle(server, settings.idle_exit_ms, () => { release(); void stop(); });
   const started = Date.now();
   await project.startIndexing(progressReporter());
   const st = project.status();
@@ -130,6 +139,9 @@ async function runOperation(name: string, args: ParsedArgs): Promise<number> {
   }
 }
 
+/** Subcommands named otherwise than their operation. */
+const COMMAND_ALIASES = new Map([['status', 'index_status'], ['eval-search', 'evaluate_search']]);
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const command = args.command;
@@ -138,7 +150,7 @@ async function main(): Promise<number> {
   if (command === 'serve') { await serve(args); return -1; }
   if (command === 'index') { await index(args); return 0; }
   if (command === 'setup') return setup(args, (s) => process.stdout.write(`${s}\n`), err);
-  const opName = command === 'status' ? 'index_status' : command.replace(/-/g, '_');
+  const opName = COMMAND_ALIASES.get(command) ?? command.replace(/-/g, '_');
   if (operationNamed(opName)) return runOperation(opName, args);
   err(`Unknown command '${command}'. Run 'cartograph --help'.`);
   return 2;

@@ -39,6 +39,9 @@ export class LineIndex {
     return [...this.text.slice(start, start + utf16Col)].length + 1;
   }
 
+  /** Offset of the first character of a 1-based line; past the last line, the text's length. */
+  lineStart(line: number): number { return this.starts[line - 1] ?? this.text.length; }
+
   /** The text of a 1-based line, without its line break. */
   lineText(line: number): string {
     const start = this.starts[line - 1];

@@ -111,3 +111,33 @@ export const ParsedFile = z.object({
   namespace: z.string().optional(),
 });
 export type ParsedFile = z.infer<typeof ParsedFile>;
+
+/**
+ * The units semantic search indexes (spec §4.6): the file, runs of module-level code, each
+ * function and method (long bodies in parts), each class-like type, Markdown sections, and one
+ * chunk for another text file. Ids: `file:<path>`, `mod:<path>:<line>`, `func:<path>:<name>`,
+ * `method:<path>:<Class.m>`, `cls:<path>:<Class>`, `doc:<path>:<line>`, `text:<path>`; a name
+ * defined twice in a file gets `@<line>`, and the parts of a split chunk `#1`…`#n`.
+ */
+export const CHUNK_KINDS = ['file', 'module', 'function', 'method', 'class', 'section', 'text'] as const;
+export const ChunkKind = z.enum(CHUNK_KINDS);
+export type ChunkKind = z.infer<typeof ChunkKind>;
+
+export const Chunk = z.object({
+  chunk_id: z.string(),
+  kind: ChunkKind,
+  /** Qualified symbol name; the heading for a section; '' for file, module and text chunks. */
+  name: z.string(),
+  start_line: z.number().int(),
+  end_line: z.number().int(),
+  /** 0 for a whole chunk, 1..n for the parts of a split one. */
+  part: z.number().int(),
+  /** One line that says where the chunk is: path, then owner and signature or heading path. */
+  header: z.string(),
+  signature: z.string(),
+  /** First paragraph of the doc comment, docstring or section, at most 300 characters. */
+  doc: z.string(),
+  /** What is embedded and keyword-indexed: the header line, the doc (code chunks), then the text. */
+  text: z.string(),
+});
+export type Chunk = z.infer<typeof Chunk>;

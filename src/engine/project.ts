@@ -21,6 +21,8 @@ import { Memory } from './memory/memory.js';
 import { specFor } from './parse/languages/index.js';
 import { ParserPool } from './parse/pool.js';
 import type { LiteralRange } from './parse/protocol.js';
+import { SearchService } from './search/search-service.js';
+import { calibrate } from './search/semantic-search.js';
 import { SymbolIndex } from './search/symbol-index.js';
 
 /** Files cited by a result that are re-indexed inline before answering, at most. */
@@ -45,6 +47,8 @@ export class Project {
   private pool: ParserPool | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private progress: IndexProgress = { phase: 'idle', total: 0, done: 0 };
+  /** When the current phase began (epoch ms): parse rate and ETA are measured from it. */
+  private phaseStartedAt = Date.now();
   private discovery: Discovery | undefined;
   private initial: Promise<void> | undefined;
   private initialDone = false;
@@ -59,6 +63,7 @@ export class Project {
   private derivedCache = { generation: -1, values: new Map<string, unknown>() };
   private memoryStore: Memory | undefined;
   private lspPool: LspPool | undefined;
+  private searchService: SearchService | undefined;
   /** The commit log, read through git and cached per HEAD. */
   readonly history: GitLog;
 
@@ -84,7 +89,10 @@ export class Project {
 
   /** Starts (once) the initial index in the background; the promise settles when it is done. */
   startIndexing(onProgress?: (p: IndexProgress) => void): Promise<void> {
-    this.initial ??= this.index(onProgress).then(() => { this.initialDone = true; }, (err: unknown) => {
+    this.initial ??= this.index(onProgress).then(() => {
+      this.initialDone = true;
+      if (!this.onDemand) this.search().schedule(); // a server keeps keyword search ready; one-shot CLI calls build it only when asked
+    }, (err: unknown) => {
       this.lastError = err instanceof Error ? err.message : String(err);
       log.error({ err: this.lastError }, 'indexing failed');
       this.initialDone = true;
@@ -92,21 +100,29 @@ export class Project {
     return this.initial;
   }
 
-  /** Full sync of the index with the files on disk (cold build or warm restart). */
-  index(onProgress?: (p: IndexProgress) => void): Promise<SyncResult> {
+  /**
+   * Full sync of the index with the files on disk (cold build, warm restart, reindex). `force`
+   * re-parses every file instead of only those whose stat changed.
+   */
+  index(onProgress?: (p: IndexProgress) => void, force = false): Promise<SyncResult> {
     return this.exclusive(async () => {
-      const track = (p: IndexProgress) => { this.progress = p; onProgress?.(p); };
+      const track = (p: IndexProgress) => {
+        if (p.phase !== this.progress.phase) this.phaseStartedAt = Date.now();
+        this.progress = p;
+        onProgress?.(p);
+      };
       track({ phase: 'discovering', total: 0, done: 0 });
       const started = Date.now();
       this.discovery = await discover(this.root, {
         maxFileSize: this.settings.max_file_size, maxFiles: this.settings.max_files, dataDir: this.dataDir,
       });
-      const result = await this.indexer.sync(this.discovery, track);
+      const result = await this.indexer.sync(this.discovery, track, force);
+      this.searchService?.schedule();
       const run: RunTimings = {
         files: result.created.length + result.updated.length, ms: Date.now() - started,
         parse_ms: Math.round(result.parseMs), resolve_ms: Math.round(result.resolveMs), at: new Date().toISOString(),
       };
-      this.recordTimings(result.created.length > this.discovery.files.length / 2 ? 'cold' : 'incremental', run);
+      this.recordTimings(force || result.created.length > this.discovery.files.length / 2 ? 'cold' : 'incremental', run);
       return result;
     });
   }
@@ -184,6 +200,7 @@ export class Project {
       // Ignored paths the index knew are reported as deleted, the others as ignored.
       const ignoredUnknown = [...ignored].filter((p) => !known.has(p)).sort();
       const result = await this.indexer.update(present, gone, tooLarge);
+      this.searchService?.schedule();
       this.recordTimings('incremental', {
         files: present.length + gone.length, ms: Math.round(result.totalMs), parse_ms: Math.round(result.parseMs),
         resolve_ms: Math.round(result.resolveMs), at: new Date().toISOString(),
@@ -260,7 +277,7 @@ export class Project {
     clearTimeout(this.staleTimer);
     await this.subscription?.unsubscribe();
     await this.queue;
-    await Promise.all([this.pool?.close(), this.lspPool?.close()]);
+    await Promise.all([this.pool?.close(), this.lspPool?.close(), this.searchService?.close()]);
     this.store.close();
     this.memoryStore?.close();
   }
@@ -275,6 +292,11 @@ export class Project {
   /** Learnings and ADRs: memory.db in the data dir, opened on first use, independent of the index. */
   memory(): Memory {
     return (this.memoryStore ??= Memory.open(this.dataDir, this.root));
+  }
+
+  /** Keyword (and, with a provider, vector) search indexes, kept in step with the index after every commit. */
+  search(): SearchService {
+    return (this.searchService ??= new SearchService(this.store, this.dataDir, this.settings, () => calibrate(this, this.searchService?.vectorLeg())));
   }
 
   /** The project's language servers, started on demand; closed with the project. */
@@ -399,13 +421,14 @@ export class Project {
   }
 
   status(): {
-    progress: IndexProgress; discovery?: Discovery; timings: { cold?: RunTimings; incremental?: RunTimings };
+    progress: IndexProgress; phase_started_at: number; discovery?: Discovery; timings: { cold?: RunTimings; incremental?: RunTimings };
     last_error?: string; watching: boolean;
   } {
     const cold = this.storedTimings('cold');
     const incremental = this.storedTimings('incremental');
     return {
       progress: this.progress,
+      phase_started_at: this.phaseStartedAt,
       ...(this.discovery ? { discovery: this.discovery } : {}),
       timings: { ...(cold ? { cold } : {}), ...(incremental ? { incremental } : {}) },
       ...(this.lastError ? { last_error: this.lastError } : {}),

@@ -1,8 +1,8 @@
-// The Hono app: health and readiness, projects, REST v1 (text) and v2 (JSON) routes generated
-// from the operation registry, MCP over Streamable HTTP and SSE, and one error envelope.
+// The Hono app: health and readiness, projects and notify routes, REST v1 (text) and v2 (JSON)
+// routes generated from the operation registry, MCP over Streamable HTTP and SSE, and one error
+// envelope.
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import { Settings } from '../config.js';
 import { CartographError, httpStatus, invalidArgument, notFound, toCartographError } from '../errors.js';
 import { log } from '../log.js';
@@ -11,11 +11,16 @@ import { invoke } from '../operations/execute.js';
 import { OPERATIONS } from '../operations/registry.js';
 import { VERSION } from '../version.js';
 import type { Project } from '../engine/project.js';
-import type { ProjectEntry, ProjectHub } from './projects.js';
+import type { ProjectHub } from './projects.js';
 import type { HttpEnv as Env } from './env.js';
 import { installMiddleware } from './middleware/index.js';
 import { mountDocs } from './docs.js';
+import { mountGraphViz } from './graph-viz.js';
+import { projectSummary } from './hydration.js';
 import { httpMetrics, mountMetrics } from './metrics.js';
+import { mountNotifyRoutes } from './notify-routes.js';
+import { mountProjectRoutes } from './project-routes.js';
+import { readJson } from './route-helpers.js';
 import { pathParamsOf, restRoutes } from './routes.js';
 
 function errorResponse(c: Context<Env>, err: CartographError): Response {
@@ -24,33 +29,11 @@ function errorResponse(c: Context<Env>, err: CartographError): Response {
   return c.json({ error: err.toBody(), request_id: c.get('requestId') }, status as 400);
 }
 
-async function readJson(c: Context<Env>): Promise<unknown> {
-  const text = await c.req.text();
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw invalidArgument('The request body is not valid JSON.', { reason: 'malformed_json' });
-  }
-}
-
 /** Query parameters as an object; repeated keys become arrays. */
 function queryArgs(c: Context<Env>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, values] of Object.entries(c.req.queries())) out[k] = values.length === 1 ? values[0] : values;
   return out;
-}
-
-function projectSummary(e: ProjectEntry) {
-  return { id: e.id, path: e.path, created_at: e.created_at, generation: e.project.store.generation, status: e.project.initialIndexDone ? 'ready' : 'indexing' };
-}
-
-/** The served project the route's `:id` names; not_found otherwise. */
-function entryOf(c: Context<Env>, hub: ProjectHub): ProjectEntry {
-  const id = c.req.param('id') ?? '';
-  const entry = hub.get(id);
-  if (!entry) throw notFound(`Unknown project '${id}'.`, { project: id });
-  return entry;
 }
 
 /**
@@ -100,27 +83,15 @@ export function createApp(hub: ProjectHub, settings: Settings = Settings.parse({
   });
   const metrics = mountMetrics(app, hub);
   mountDocs(app);
+  mountGraphViz(app, hub);
 
-  app.get('/api/v1/projects', (c) => c.json({ projects: hub.list().map(projectSummary) }));
-  app.post('/api/v1/projects', async (c) => {
-    const body = z.object({ path: z.string().min(1).max(4096) }).safeParse(await readJson(c));
-    if (!body.success) throw invalidArgument("Body must be {\"path\": \"<directory>\"}.", { parameter: 'path' });
-    let result;
-    try {
-      result = hub.register(body.data.path);
-    } catch (err) {
-      if (err instanceof CartographError) throw err;
-      throw notFound(`Directory ${body.data.path} does not exist.`, { path: body.data.path });
-    }
-    return c.json(projectSummary(result.entry), result.created ? 201 : 200);
-  });
-  app.get('/api/v1/projects/:id', (c) => c.json(projectSummary(entryOf(c, hub))));
+  mountProjectRoutes(app, hub, settings);
+  mountNotifyRoutes(app, hub, settings);
 
   for (const op of OPERATIONS) {
     const pathParams = pathParamsOf(op);
     for (const { version, pattern } of restRoutes(op)) {
-      app.on(op.route.method, pattern, async (c) => {
-        const entry = entryOf(c, hub);
+      app.on(op.route.method, pattern, (c) => hub.use(c.req.param('id'), async (entry) => {
         const args = withPathParams(c, pathParams, op.route.method === 'GET' ? queryArgs(c) : await readJson(c));
         const notes = await branchNotes(entry.project, args);
         const controller = new AbortController();
@@ -134,7 +105,7 @@ export function createApp(hub: ProjectHub, settings: Settings = Settings.parse({
         if (version === 'v1') return c.json({ result: res.text });
         if ((c.req.header('accept') ?? '').startsWith('text/plain')) return c.text(res.text);
         return c.json(res.output);
-      });
+      }));
     }
   }
 

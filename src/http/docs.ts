@@ -1,13 +1,12 @@
 // API documentation pages: the OpenAPI document at /openapi.json, Swagger UI at /docs and ReDoc at
 // /redoc. Their scripts and styles come from the swagger-ui-dist and redoc npm packages, served
 // from node_modules under /docs/assets and /redoc/assets, so the pages work with no network.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Hono } from 'hono';
-import { notFound } from '../errors.js';
 import type { HttpEnv } from './env.js';
 import { openApiDocument } from './openapi.js';
+import { mountAssets } from './static-files.js';
 
 const require = createRequire(import.meta.url);
 const SWAGGER_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
@@ -26,12 +25,6 @@ const ASSETS: Record<'docs' | 'redoc', Record<string, string>> = {
   redoc: {
     'redoc.standalone.js': join(REDOC_DIR, 'bundles', 'redoc.standalone.js'),
   },
-};
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
 };
 
 // Swagger UI's own defaults would ask validator.swagger.io about the document: switched off.
@@ -67,26 +60,10 @@ const REDOC_PAGE = page('Cartograph API — ReDoc',
   '<style>body { margin: 0; padding: 0; }</style>',
   '<redoc spec-url="/openapi.json"></redoc>\n<script src="/redoc/assets/redoc.standalone.js"></script>');
 
-const cache = new Map<string, Buffer>();
-function asset(file: string): Buffer {
-  let data = cache.get(file);
-  if (!data) cache.set(file, (data = readFileSync(file)));
-  return data;
-}
-
 export function mountDocs(app: Hono<HttpEnv>): void {
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/docs', (c) => c.html(SWAGGER_PAGE));
   app.get('/redoc', (c) => c.html(REDOC_PAGE));
-  app.get('/docs/assets/init.js', (c) => c.body(SWAGGER_INIT, 200, { 'Content-Type': CONTENT_TYPES['.js']! }));
-  for (const [section, files] of Object.entries(ASSETS)) {
-    app.get(`/${section}/assets/:file`, (c) => {
-      const file = files[c.req.param('file')];
-      if (!file) throw notFound(`No asset ${c.req.param('file')} under /${section}/assets.`);
-      return c.body(new Uint8Array(asset(file)), 200, {
-        'Content-Type': CONTENT_TYPES[extname(file)]!,
-        'Cache-Control': 'public, max-age=86400',
-      });
-    });
-  }
+  app.get('/docs/assets/init.js', (c) => c.body(SWAGGER_INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  for (const [section, files] of Object.entries(ASSETS)) mountAssets(app, `/${section}/assets`, files);
 }

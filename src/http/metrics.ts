@@ -21,7 +21,8 @@ function categoryOf(pattern: string): string | undefined {
   if (pattern === '/metrics' || pattern === '/api/v1/metrics') return 'metrics';
   if (pattern === '/openapi.json' || /^\/(docs|redoc)(\/|$)/.test(pattern)) return 'docs';
   if (pattern === '/mcp' || pattern === '/sse' || pattern === '/messages') return 'mcp';
-  if (pattern.startsWith('/api/v1/projects')) return 'projects';
+  if (/^\/api\/v[12]\/projects/.test(pattern)) return 'projects';
+  if (pattern.startsWith('/api/v1/notify/')) return 'notify';
   return undefined;
 }
 

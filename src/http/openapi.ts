@@ -1,13 +1,18 @@
 // The OpenAPI 3.1 document of the HTTP service, generated from the operation registry's zod
 // schemas (JSON Schema 2020-12, OpenAPI 3.1's dialect): every v1 and v2 route of every operation,
-// the projects, health, readiness and metrics routes, the error envelope and both ways of sending
-// an API key. Served at /openapi.json and read by the Swagger UI and ReDoc pages.
+// the projects, notify, health, readiness and metrics routes, the error envelope and both ways of
+// sending an API key. Served at /openapi.json and read by the Swagger UI and ReDoc pages.
 import { z } from 'zod';
 import { ErrorBody } from '../errors.js';
 import type { Operation } from '../operations/define.js';
 import { outputSchemaOf, toJsonSchema } from '../operations/json-schema.js';
+import { notifyFileChanged } from '../operations/notify-file-changed.js';
 import { OPERATIONS } from '../operations/registry.js';
 import { VERSION } from '../version.js';
+import { Hydration, ProjectDetails, ProjectSummary } from './hydration.js';
+import { GRAPH_VIZ_LIMITS, GraphVizQuery, GraphVizResult } from './graph-viz.js';
+import { FlushBody, NotifyAccepted, NotifyBody } from './notify-routes.js';
+import { DeleteQuery, PAGE_LIMIT, ProjectDeleted, ProjectPage, RegisterBody, ReindexAccepted, ReindexBody } from './project-routes.js';
 import { pathParamsOf, restRoutes, type RestRoute } from './routes.js';
 
 type Json = Record<string, unknown>;
@@ -15,7 +20,7 @@ type Json = Record<string, unknown>;
 /** Tags: the spec's tool groups (TOOLS.md §3), in its order. Every registered operation is in one. */
 export const GROUPS: ReadonlyArray<{ name: string; description: string; operations: readonly string[] }> = [
   { name: 'Navigation', description: 'Orientation: maps, summaries, one file or directory at a time.', operations: ['repo_map', 'project_summary', 'bootstrap', 'symbols', 'explore_codebase'] },
-  { name: 'Search', description: 'Finding definitions and code by name or words.', operations: ['search_symbols', 'semantic_search', 'semantic_search_status'] },
+  { name: 'Search', description: 'Finding definitions and code by name or words.', operations: ['search_symbols', 'semantic_search', 'semantic_search_status', 'evaluate_search'] },
   { name: 'Analysis', description: 'Imports, impact, references, metrics, conventions, security and dead code.', operations: ['dependencies', 'impact_analysis', 'cross_references', 'file_analysis', 'dependency_graph', 'hotspots', 'conventions', 'security_scan', 'dead_code', 'distill'] },
   { name: 'Graph', description: 'Queries over the file import graph.', operations: ['graph_query', 'graph_dsl', 'find_related', 'community_detection', 'relevant_context'] },
   { name: 'History', description: 'Git history of files and symbols.', operations: ['code_evolution', 'recent_changes'] },
@@ -26,21 +31,20 @@ export const GROUPS: ReadonlyArray<{ name: string; description: string; operatio
 ];
 const groupOf = new Map(GROUPS.flatMap((g) => g.operations.map((op) => [op, g.name] as const)));
 
-const ProjectSummary = z.object({
-  id: z.string(),
-  path: z.string(),
-  created_at: z.string(),
-  generation: z.number().int(),
-  status: z.enum(['ready', 'indexing']),
-});
-
 const SERVICE_SCHEMAS: Record<string, z.ZodType> = {
   ErrorEnvelope: z.object({ error: ErrorBody, request_id: z.string() }),
   TextResult: z.object({ result: z.string().describe('The text rendering of the result (spec §1.2).') }),
   ProjectSummary,
-  ProjectList: z.object({ projects: z.array(ProjectSummary) }),
+  ProjectPage,
+  ProjectDetails,
+  ProjectDeleted,
+  ReindexAccepted,
+  Hydration,
+  NotifyAccepted,
+  NotifyResult: notifyFileChanged.output,
   Health: z.object({ status: z.literal('ok'), version: z.string() }),
   Ready: z.object({ ready: z.boolean(), projects: z.array(ProjectSummary) }),
+  GraphViz: GraphVizResult,
 };
 
 const ERROR_STATUSES: Record<string, string> = {
@@ -163,21 +167,110 @@ function servicePaths(): Record<string, Json> {
     },
     '/api/v1/metrics': { get: { ...metrics, operationId: 'metrics' } },
     '/metrics': { get: { ...metrics, operationId: 'metrics_root' } },
-    '/api/v1/projects': {
-      get: { operationId: 'list_projects', tags: ['Projects'], summary: 'Served projects', responses: { 200: { description: 'The projects, by id.', content: jsonContent(ref('schemas', 'ProjectList')) }, ...errors([401, 429]) } },
+    ...projectPaths('v1'),
+    ...projectPaths('v2'),
+    ...notifyPaths(),
+    ...graphVizPaths(),
+  };
+}
+
+/** A JSON request body, required when the schema requires some property. */
+function jsonBody(schema: z.ZodType): Json {
+  const json = schemaOf(schema, 'input');
+  return { required: Boolean((json.required as unknown[] | undefined)?.length), content: jsonContent(json) };
+}
+const reply = (description: string, schema: string) => ({ description, content: jsonContent(ref('schemas', schema)) });
+
+/** The projects routes, the same on v1 and v2 (v2 operation ids end in `_v2`). */
+function projectPaths(version: 'v1' | 'v2'): Record<string, Json> {
+  const base = `/api/${version}/projects`;
+  const common = (name: string) => ({ operationId: version === 'v1' ? name : `${name}_v2`, tags: ['Projects'] });
+  const id = [ref('parameters', 'ProjectId')];
+  return {
+    [base]: {
+      get: {
+        ...common('list_projects'), summary: 'Served projects, a page at a time, ordered by id',
+        parameters: [
+          { name: 'limit', in: 'query', required: false, description: 'Projects per page (out-of-range values are clamped, with a note).', schema: { type: 'integer', minimum: 1, maximum: PAGE_LIMIT.max, default: PAGE_LIMIT.default } },
+          { name: 'offset', in: 'query', required: false, description: 'Projects to skip: the previous page\'s `next_offset`.', schema: { type: 'integer', minimum: 0, default: 0 } },
+        ],
+        responses: { 200: reply('A page of projects, with the total and the next offset.', 'ProjectPage'), ...errors([401, 422, 429]) },
+      },
       post: {
-        operationId: 'register_project', tags: ['Projects'], summary: 'Serve another directory (idempotent per path)',
-        requestBody: { required: true, content: jsonContent({ type: 'object', properties: { path: { type: 'string', minLength: 1, maxLength: 4096 } }, required: ['path'] }) },
+        ...common('register_project'), summary: 'Serve another directory (idempotent per path; system directories refused)',
+        requestBody: jsonBody(RegisterBody),
         responses: {
-          200: { description: 'The path was already served: its project.', content: jsonContent(ref('schemas', 'ProjectSummary')) },
-          201: { description: 'Registered; indexing starts in the background.', content: jsonContent(ref('schemas', 'ProjectSummary')) },
-          ...errors([400, 401, 404, 422, 429]),
+          200: reply('The path was already served: its project.', 'ProjectSummary'),
+          201: reply('Registered; indexing starts in the background.', 'ProjectSummary'),
+          ...errors([400, 401, 404, 413, 422, 429]),
         },
       },
     },
-    '/api/v1/projects/{id}': {
-      get: { operationId: 'get_project', tags: ['Projects'], summary: 'One project', parameters: [ref('parameters', 'ProjectId')], responses: { 200: { description: 'The project.', content: jsonContent(ref('schemas', 'ProjectSummary')) }, ...errors([401, 404, 429]) } },
+    [`${base}/{id}`]: {
+      get: { ...common('get_project'), summary: 'One project: state, file counts, languages, latest reindex', parameters: id, responses: { 200: reply('The project.', 'ProjectDetails'), ...errors([401, 404, 429]) } },
+      delete: {
+        ...common('delete_project'), summary: 'Stop serving a project (its engine is closed); `purge=true` also removes its data dir',
+        description: 'The `default` project (the one the server was started for) cannot be deleted (422, reason `default_project`).',
+        parameters: [...id, { name: 'purge', in: 'query', required: false, description: DeleteQuery.shape.purge.description, schema: { type: 'boolean', default: false } }],
+        responses: { 200: reply('The project is no longer served.', 'ProjectDeleted'), ...errors([401, 403, 404, 422, 429]) },
+      },
     },
+    [`${base}/{id}/reindex`]: {
+      post: {
+        ...common('reindex_project'), summary: 'Rebuild the index in the background; readers are served throughout',
+        parameters: id, requestBody: jsonBody(ReindexBody),
+        responses: { 202: reply('The job started, or the one already running.', 'ReindexAccepted'), ...errors([400, 401, 403, 404, 422, 429]) },
+      },
+    },
+    [`${base}/{id}/hydration`]: {
+      get: { ...common('project_hydration'), summary: 'Indexing and embedding progress', parameters: id, responses: { 200: reply('Progress of each layer.', 'Hydration'), ...errors([401, 404, 429]) } },
+    },
+  };
+}
+
+/** The graph view: its data (the same JSON on v1 and v2) and the page that draws it. */
+function graphVizPaths(): Record<string, Json> {
+  const properties = schemaOf(GraphVizQuery, 'input').properties as Record<string, Json>;
+  const bounds: Record<string, { min: number; max: number }> = GRAPH_VIZ_LIMITS;
+  const parameters = [ref('parameters', 'ProjectId'), ...Object.entries(properties).map(([name, { description, ...schema }]) => ({
+    name, in: 'query', required: false, description,
+    schema: bounds[name] ? { ...schema, minimum: bounds[name].min, maximum: bounds[name].max } : schema,
+  }))];
+  const data = (version: 'v1' | 'v2') => ({
+    get: {
+      operationId: version === 'v1' ? 'graph_viz' : 'graph_viz_v2', tags: ['Graph'],
+      summary: 'The file graph for drawing (D3 nodes, links, communities): the most important files, or the neighbourhood of a root',
+      parameters,
+      responses: { 200: reply('Nodes, links and the communities of the files shown.', 'GraphViz'), ...errors([401, 403, 404, 413, 422, 429, 503]) },
+    },
+  });
+  return {
+    '/api/v1/projects/{id}/graph-viz': data('v1'),
+    '/api/v2/projects/{id}/graph-viz': data('v2'),
+    '/graph': {
+      get: {
+        security: [], operationId: 'graph_page', tags: ['Graph'], summary: 'Interactive graph page (HTML; its data requests carry the key entered in it)',
+        parameters: [
+          { name: 'project', in: 'query', required: false, description: "Project id; default 'default'.", schema: { type: 'string' } },
+          { name: 'root', in: 'query', required: false, description: 'A file to centre on.', schema: { type: 'string' } },
+          { name: 'depth', in: 'query', required: false, schema: { type: 'integer', minimum: GRAPH_VIZ_LIMITS.depth.min, maximum: GRAPH_VIZ_LIMITS.depth.max } },
+          { name: 'max_nodes', in: 'query', required: false, schema: { type: 'integer', minimum: GRAPH_VIZ_LIMITS.max_nodes.min, maximum: GRAPH_VIZ_LIMITS.max_nodes.max } },
+        ],
+        responses: { 200: { description: 'The page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+      },
+    },
+  };
+}
+
+function notifyPaths(): Record<string, Json> {
+  const post = (operationId: string, summary: string, schema: z.ZodType, responses: Json) =>
+    ({ post: { operationId, tags: ['Index'], summary, requestBody: jsonBody(schema), responses: { ...responses, ...errors([400, 401, 403, 404, 409, 413, 422, 429]) } } });
+  return {
+    '/api/v1/notify/file-changed': post('notify_file_changed_debounced', 'Queue changed files; applied 500 ms after the last change, per project',
+      NotifyBody, { 202: reply('Queued (or a repeated idempotency key: `accepted: 0`).', 'NotifyAccepted') }),
+    '/api/v1/notify/flush': post('notify_flush', 'Apply pending notify batches now', FlushBody, { 200: reply('What the applied batches changed.', 'NotifyResult') }),
+    '/api/v1/notify/bulk-sync': post('notify_bulk_sync', 'Re-index up to 500 files at once, bypassing the debouncer', NotifyBody,
+      { 200: reply('What notify_file_changed changed.', 'notify_file_changed_result') }),
   };
 }
 

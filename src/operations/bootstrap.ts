@@ -3,8 +3,8 @@
 // its own operation within its share of the budget; a section that fails is skipped, not fatal.
 import { z } from 'zod';
 import { charBudget, codePoints } from '../engine/analysis/budget.js';
-import { hintWords, rankTaskFiles, type WordHit } from '../engine/analysis/task-focus.js';
 import { isCodeLanguage } from '../engine/discover/languages.js';
+import { queryTerms, searchTerms } from '../engine/search/terms.js';
 import { conventions } from './conventions.js';
 import { READ_ONLY, defineOperation, estimateTokens, type Operation, type OperationContext } from './define.js';
 import { waitForIndex } from './execute.js';
@@ -12,7 +12,7 @@ import { exploreCodebase } from './explore-codebase.js';
 import { hotspots } from './hotspots.js';
 import { projectSummary, summaryResult } from './project-summary.js';
 import { repoMap } from './repo-map.js';
-import { searchSymbolsOp } from './search-symbols.js';
+import { semanticSearchOp } from './semantic-search.js';
 
 const DEPTHS = ['auto', 'eager', 'lazy', 'minimal'] as const;
 type Depth = (typeof DEPTHS)[number];
@@ -28,9 +28,7 @@ const MEDIUM_MAP_SHARE = 0.7;
 const HOTSPOTS_SHOWN = 10;
 const CONVENTION_FILES = 25;
 const LARGE_EXPLORE = { path: '', max_items: 20, importance_threshold: 0.3 };
-const TASK_SYMBOLS = 5;
-const TASK_FILES = 5;
-const SEARCH_LIMIT = 10;
+const TASK_RESULTS = 5;
 /** The smallest max_tokens repo_map and project_summary accept. */
 const SUB_MIN_TOKENS = 200;
 const NEEDS_SYMBOLS = 'needs the symbol index; indexing_depth=minimal uses discovery data only';
@@ -119,62 +117,28 @@ const TASK_DECISIONS = 5;
 
 /**
  * Project memory for a task (spec §4.3): the learnings `recall` finds for the hint (text matches
- * only) and the accepted ADRs whose title or decision mentions one of its words.
+ * only) and the accepted ADRs whose title or decision shares a search term with it.
  */
-async function memoryForHint(ctx: OperationContext, hint: string, words: readonly string[]) {
+async function memoryForHint(ctx: OperationContext, hint: string) {
   const memory = ctx.project.memory();
   const recalled = await memory.learnings.recall(hint, '', TASK_LEARNINGS);
   const learnings = recalled.results.filter((r) => r.matched).map(({ learning: l }) => ({ id: l.id, type: l.type, description: l.description }));
-  const lower = words.map((w) => w.toLowerCase());
+  const terms = new Set(queryTerms(hint));
   const decisions = memory.adrs.list({ status: 'accepted', tag: '', search: '', limit: 500 }).adrs
-    .filter((a) => {
-      const text = `${a.title}\n${a.decision}`.toLowerCase();
-      return lower.some((w) => text.includes(w));
-    })
+    .filter((a) => searchTerms(`${a.title}\n${a.decision}`).some((t) => terms.has(t)))
     .slice(0, TASK_DECISIONS).map((a) => ({ number: a.number, title: a.title }));
   return { learnings, decisions };
 }
 
-/** `## Relevant Code for: <hint>`: keyword symbol search over the hint's words, files ranked by symbol and path matches. */
+/** `## Relevant Code for: <hint>`: semantic_search's top results for the hint, then project memory. */
 async function taskSection(ctx: OperationContext, hint: string, budget: number): Promise<Produced> {
-  const words = hintWords(hint);
-  const lines = ['  (semantic search is not available yet: keyword symbol search over the hint\'s words stood in)'];
-  if (!words.length) return { body: [...lines, '  No searchable words in the hint.'].join('\n'), data: { words } };
-  const symbols = new Map<string, { name: string; kind: string; file_path: string; start_line: number; score: number; word: string }>();
-  const hits: WordHit[] = [];
   const sub = subContext(ctx, 'task');
-  // Each word alone, then all of them together: search_symbols matches a multi-word query against
-  // identifier tokens, which finds `InsertQueryBuilder` for "query builder".
-  for (const word of words.length > 1 ? [...words, words.join(' ')] : words) {
-    const out = await searchSymbolsOp.run(sub, searchSymbolsOp.input.parse({ name: word, limit: SEARCH_LIMIT }));
-    for (const r of out.results) {
-      hits.push({ word, file_path: r.file_path, score: r.score });
-      const seen = symbols.get(r.symbol_id);
-      if (!seen || seen.score < r.score) {
-        symbols.set(r.symbol_id, { name: r.qualified_name, kind: r.kind, file_path: r.file_path, start_line: r.start_line, score: r.score, word });
-      }
-    }
-  }
-  // A symbol whose name and path cover more of the hint's words ranks first: `InsertQueryBuilder`
-  // in query-builder/ before a lone `builder` method, for "upsert in the query builder".
-  const coverage = (s: { name: string; file_path: string }): number => {
-    const text = `${s.file_path}/${s.name}`.toLowerCase();
-    return words.filter((w) => text.includes(w.toLowerCase())).length;
-  };
-  const topSymbols = [...symbols.values()].map((s) => ({ ...s, covered: coverage(s) }))
-    .sort((a, b) => b.covered - a.covered || b.score - a.score
-      || (a.file_path < b.file_path ? -1 : a.file_path > b.file_path ? 1 : a.start_line - b.start_line))
-    .slice(0, TASK_SYMBOLS)
-    .map(({ covered: _covered, ...s }) => s);
-  const files = rankTaskFiles(hits, words, ctx.project.graph().files.keys(), TASK_FILES);
-  const memory = await memoryForHint(ctx, hint, words);
-  lines.push(`  Words searched: ${words.join(', ')}`);
-  if (topSymbols.length) {
-    lines.push('  Symbols:', ...topSymbols.map((s) => `    ${s.kind} ${s.name}  ${s.file_path}:${s.start_line}`));
-  }
-  if (files.length) {
-    lines.push('  Files:', ...files.map((f) => `    ${f.path}  (${f.symbol_matches} matching symbol${f.symbol_matches === 1 ? '' : 's'}`
-      + `${f.path_words.length ? `, path matches ${f.path_words.join(', ')}` : ''})`));
+  const found = await semanticSearchOp.run(sub, semanticSearchOp.input.parse({ query: hint, top_k: TASK_RESULTS }));
+  const results = found.results.map((r) => ({ kind: r.kind, name: r.name, file_path: r.file_path, line: r.line, end_line: r.end_line, score: r.score }));
+  const memory = await memoryForHint(ctx, hint);
+  const lines = [`  Search: ${found.mode_used}${found.low_confidence ? ', low confidence — nothing clearly matches the hint' : ''}`];
+  if (results.length) {
+    lines.push('  Code:', ...results.map((r) => `    [${r.kind}] ${r.name || r.file_path}  ${r.file_path}:${r.line}-${r.end_line}`));
   }
   if (memory.learnings.length) {
     lines.push('  Learnings:', ...memory.learnings.map((l) => `    #${l.id} [${l.type}] ${l.description}`));
@@ -182,9 +146,12 @@ async function taskSection(ctx: OperationContext, hint: string, budget: number):
   if (memory.decisions.length) {
     lines.push('  Decisions (accepted ADRs):', ...memory.decisions.map((a) => `    ADR #${a.number}: ${a.title}`));
   }
-  if (!topSymbols.length && !files.length && !memory.learnings.length) lines.push('  Nothing in the index or project memory matches these words.');
-  ctx.cite(files.map((f) => f.path));
-  return { body: fitLines(lines.join('\n'), budget), data: { words, symbols: topSymbols, files, ...memory } };
+  if (!results.length && !memory.learnings.length) lines.push('  Nothing in the index or project memory matches the hint.');
+  ctx.cite(results.map((r) => r.file_path));
+  return {
+    body: fitLines(lines.join('\n'), budget),
+    data: { mode_used: found.mode_used, low_confidence: found.low_confidence, results, ...memory },
+  };
 }
 
 export const bootstrap = defineOperation({

@@ -3,7 +3,7 @@
 // index, the deadline, the freshness stamp, rendering and the output cap. Errors come back as
 // values, never thrown past this point.
 import { z } from 'zod';
-import { CartographError, invalidArgument, toCartographError, tooLarge, unavailable } from '../errors.js';
+import { CartographError, invalidArgument, notIndexedYet, toCartographError, tooLarge, unavailable } from '../errors.js';
 import { freshnessLine } from '../engine/freshness.js';
 import type { Project } from '../engine/project.js';
 import { log } from '../log.js';
@@ -201,7 +201,7 @@ export async function waitForIndex(project: Project, budgetMs: number): Promise<
   if (await project.waitForInitial(budgetMs)) return;
   if (project.store.generation > 0) return; // partial data beats an error; freshness says it is partial
   const progress = project.status().progress;
-  throw new CartographError('not_indexed_yet', 'The index is still being built; retry shortly.',
+  throw notIndexedYet('The index is still being built; retry shortly.',
     { phase: progress.phase, done: progress.done, total: progress.total }, 2000);
 }
 

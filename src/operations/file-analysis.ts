@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isTestPath } from '../engine/discover/languages.js';
 import { isConfigPath } from '../engine/graph/importance.js';
-import { ImportKind } from '../engine/model.js';
+import { ChunkKind, ImportKind } from '../engine/model.js';
 import { READ_ONLY, defineOperation } from './define.js';
 import { indexedFile, pathParam } from './shared.js';
 
@@ -12,7 +12,8 @@ export const fileAnalysis = defineOperation({
   name: 'file_analysis',
   title: 'Analyse one file',
   description: 'One file in depth: language, line counts, each import with the file or package it resolves to, exports, '
-    + 'functions/classes/methods with signature, line range and a cyclomatic complexity estimate, and fan-in/fan-out.',
+    + 'functions/classes/methods with signature, line range and a cyclomatic complexity estimate, fan-in/fan-out, '
+    + 'and the chunks semantic_search indexes for the file.',
   input: z.object({ path: pathParam('File path, relative to the project root.') }),
   output: z.object({
     path: z.string(),
@@ -30,6 +31,10 @@ export const fileAnalysis = defineOperation({
     chunks: z.array(z.object({
       kind: z.string(), name: z.string(), parent: z.string().nullable(), signature: z.string(), start_line: z.number().int(),
       end_line: z.number().int(), doc: z.string().optional(), param_count: z.number().int(), complexity: z.number().int(),
+    })),
+    /** The file's semantic_search chunks (spec §4.6), in reading order. */
+    search_chunks: z.array(z.object({
+      chunk_id: z.string(), kind: ChunkKind, name: z.string(), part: z.number().int(), start_line: z.number().int(), end_line: z.number().int(),
     })),
     metrics: z.object({
       lines: z.number().int(), code_lines: z.number().int(), comment_lines: z.number().int(), blank_lines: z.number().int(),
@@ -72,6 +77,9 @@ export const fileAnalysis = defineOperation({
       path: file.path, language: file.language, line_count: file.lines, size_bytes: file.size, parse_status: file.status,
       ...(file.skip_reason ? { skip_reason: file.skip_reason } : {}), parse_errors: file.parse_errors,
       imports, exports, chunks,
+      search_chunks: store.chunksOfFile(file.path).map((c) => ({
+        chunk_id: c.chunk_id, kind: c.kind, name: c.name, part: c.part, start_line: c.start_line, end_line: c.end_line,
+      })),
       metrics: {
         lines: file.lines, code_lines: file.code_lines, comment_lines: file.comment_lines, blank_lines: file.blank_lines,
         symbol_count: symbols.length, fan_in: graph.importers(file.path).length, fan_out: graph.imports(file.path).length,
@@ -96,6 +104,8 @@ export const fileAnalysis = defineOperation({
     for (const e of out.exports) lines.push(`  L${e.line}  ${e.kind} ${e.name}`);
     lines.push(`Code chunks (${out.chunks.length}):`);
     for (const c of out.chunks) lines.push(`  ${c.kind} ${c.name} — ${c.signature}  L${c.start_line}-${c.end_line}  cc=${c.complexity}`);
+    const searchChunks = out.search_chunks.map((c) => `${c.kind}${c.name ? ` ${c.name}` : ''}${c.part ? ` #${c.part}` : ''} L${c.start_line}-${c.end_line}`);
+    lines.push(`Search chunks (${searchChunks.length}): ${searchChunks.join(', ')}`.trimEnd());
     return lines.join('\n');
   },
 });

@@ -23,6 +23,9 @@ import { notifyFileChanged } from './notify-file-changed.js';
 import { projectSummary } from './project-summary.js';
 import { recentChanges } from './recent-changes.js';
 import { searchSymbolsOp } from './search-symbols.js';
+import { semanticSearchOp } from './semantic-search.js';
+import { semanticSearchStatus } from './semantic-search-status.js';
+import { evaluateSearchOp } from './evaluate-search.js';
 import { securityScan } from './security-scan.js';
 import { symbols } from './symbols.js';
 import { repoMap } from './repo-map.js';
@@ -42,13 +45,13 @@ import { updateAdrStatus } from './update-adr-status.js';
 
 // In the order of the spec's groups, which is the order clients list them in.
 export const OPERATIONS: readonly Operation[] = [
-  bootstrap, projectSummary, repoMap, exploreCodebase, symbols, searchSymbolsOp,
+  bootstrap, projectSummary, repoMap, exploreCodebase, symbols, searchSymbolsOp, semanticSearchOp, semanticSearchStatus,
   fileAnalysis, dependencies, dependencyGraph, impactAnalysis, crossReferencesOp, hotspots, conventions, securityScan, deadCode, distill,
   graphQuery, graphDsl, findRelated, communityDetection, relevantContext,
   codeEvolution, recentChanges,
   recordLearning, recall, learningFeedback, listLearnings, recordAdr, listAdrs, getAdr, updateAdrStatus, exportAdrs, importAdrs,
   lspDefinition, lspReferences, lspHover, lspDiagnostics,
-  notifyFileChanged, indexStatus,
+  notifyFileChanged, indexStatus, evaluateSearchOp,
 ] as unknown as readonly Operation[];
 
 const byName = new Map(OPERATIONS.map((op) => [op.name, op]));

@@ -68,16 +68,15 @@ describe('bootstrap on a small repository', () => {
     for (const s of out.sections) expect(s.tokens).toBe(estimateTokens(s.text));
   });
 
-  it('adds the code relevant to a task hint, found by keyword symbol search', async () => {
+  it('adds the code relevant to a task hint, found by semantic_search', async () => {
     const { out, text } = await run(project, { task_hint: 'Fix how user names are formatted' });
     expect(out.sections.map((s) => s.id)).toEqual(['summary', 'structure', 'conventions', 'task', 'guidance']);
     const task = out.sections.find((s) => s.id === 'task')!;
     expect(task.title).toBe('Relevant Code for: Fix how user names are formatted');
-    expect(task.data).toMatchObject({ words: ['user', 'name', 'format'] }); // prose words stemmed for prefix matching
-    expect(task.text).toContain("keyword symbol search over the hint's words stood in");
-    const files = (task.data!.files as Array<{ path: string }>).map((f) => f.path);
-    expect(files.slice(0, 2)).toEqual(['src/util.ts', 'src/services/users.ts']); // format + name; user + path
-    expect(text).toContain('    function formatName  src/util.ts:2');
+    expect(task.data).toMatchObject({ mode_used: 'keyword', low_confidence: false });
+    const results = task.data!.results as Array<{ name: string; file_path: string; line: number }>;
+    expect(results[0]).toMatchObject({ name: 'formatName', file_path: 'src/util.ts' });
+    expect(text).toContain(`    [function] formatName  src/util.ts:${results[0]!.line}-`);
   });
 
   it('joins project memory to the task: matching learnings and accepted decisions', async () => {

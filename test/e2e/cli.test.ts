@@ -52,7 +52,7 @@ describe('cartograph CLI', () => {
   });
 
   it('writes only JSON-RPC to stdout in MCP stdio mode', async () => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--transport', 'stdio', '--project', root, '--data-dir', dataDir, '--no-watch'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'serve', '--transport', 'stdio', '--project', root, '--data-dir', dataDir, '--no-watch', '--no-forward'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
     const send = (msg: object) => child.stdin.write(`${JSON.stringify(msg)}\n`);

@@ -15,6 +15,8 @@ import { connectClients, startHttp, stdioTransport, type RunningServer } from '.
 const CALLS: Record<string, Record<string, unknown>> = {
   symbols: { path: 'src/app.ts' },
   search_symbols: { name: 'format' },
+  semantic_search: { query: 'format a user name', mode: 'keyword' },
+  semantic_search_status: {},
   file_analysis: { path: 'src/services/users.ts' },
   dependencies: { path: 'src/util.ts' },
   dependency_graph: { start_file: 'src/app.ts', depth: 2 },
@@ -36,6 +38,7 @@ const CALLS: Record<string, Record<string, unknown>> = {
   recent_changes: { days: 30 },
   notify_file_changed: { files: ['src/util.ts'] },
   index_status: {},
+  evaluate_search: { max_cases: 5 }, // the fixture's one commit ('init') gives no case: an empty, deterministic report
   repo_map: { max_tokens: 1000 },
   explore_codebase: { path: 'src' },
   distill: { files: ['src/app.ts'], level: 'signatures' },

@@ -11,6 +11,7 @@ export function dumpIndex(project: Project): Record<string, unknown> {
       symbols: store.symbolsOfFile(f.path).map(({ id: _id, file_id: _f, ...s }) => s),
       imports: store.importsOfFile(f.id),
       refs: store.refsOfFile(f.id),
+      chunks: store.chunksOfFile(f.path),
       externals: store.externalsOf(f.id),
       unresolved: store.unresolvedOf(f.id).map(({ specifier, line }) => ({ specifier, line })),
     })),

@@ -33,12 +33,16 @@ export async function startHttp(project: Project, settings: Partial<Record<keyof
   };
 }
 
-/** The MCP stdio server as an MCP client starts it: `cartograph serve --transport stdio` from dist/. */
+/**
+ * The MCP stdio server as an MCP client starts it: `cartograph serve --transport stdio` from dist/.
+ * It serves in-process (`--no-forward`) so a suite leaves no shared server behind; pass `--forward`
+ * in `extraArgs` to test forwarding.
+ */
 export function stdioTransport(root: string, dataDir: string, extraArgs: readonly string[] = []): StdioClientTransport {
   return new StdioClientTransport({
     command: process.execPath,
     args: [join(PACKAGE_ROOT, 'dist', 'src', 'cli', 'main.js'), 'serve', '--transport', 'stdio', '--project', root, '--data-dir', dataDir,
-      '--no-watch', '--log-level', 'warn', ...extraArgs],
+      '--no-watch', '--log-level', 'warn', '--no-forward', ...extraArgs],
     stderr: 'ignore',
   });
 }

@@ -60,3 +60,18 @@ export function rawCall(server: RunningServer, path: string, opts: { method?: st
     req.end();
   });
 }
+
+export function postJson(server: RunningServer, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  return call(server, path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+/** Probes until `done` holds (every 25 ms, for at most `ms`): waits on background work without a fixed sleep. */
+export async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -8,6 +8,7 @@ import { UndirectedGraph } from 'graphology';
 import type LouvainModule from 'graphology-communities-louvain';
 import type { Project } from '../project.js';
 import type { FileGraph } from './file-graph.js';
+import { seededRandom } from '../random.js';
 
 // A CommonJS module whose typings do not describe its default export under NodeNext.
 const louvain = createRequire(import.meta.url)('graphology-communities-louvain') as typeof LouvainModule.default;
@@ -40,18 +41,6 @@ export interface CommunityAnalysis {
 }
 
 export interface Bridge { source_id: number; target_id: number; edge_count: number; sample_files: string[] }
-
-/** mulberry32: a small PRNG whose sequence is fixed by its seed. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const dirOf = (path: string): string => posix.dirname(path);

@@ -49,9 +49,11 @@ export class Indexer {
 
   /**
    * Brings the index in line with `discovered` (the full file list). Files not listed are deleted;
-   * listed files are re-read only when their size or mtime changed.
+   * listed files are re-read only when their size or mtime changed. `force` re-parses and replaces
+   * every listed file, even one whose content hash is unchanged (an extractor upgrade, a suspect
+   * index); files are still replaced batch by batch, so readers never see an emptied index.
    */
-  async sync(discovery: Discovery, onProgress?: (p: IndexProgress) => void): Promise<SyncResult> {
+  async sync(discovery: Discovery, onProgress?: (p: IndexProgress) => void, force = false): Promise<SyncResult> {
     const stored = this.store.fileStats();
     const listed = new Set<string>();
     const changed: DiscoveredFile[] = [];
@@ -59,12 +61,14 @@ export class Indexer {
     for (const f of [...discovery.files, ...discovery.skipped]) {
       listed.add(f.path);
       const s = stored.get(f.path);
-      if (s && s.size === f.size && s.mtimeMs === f.mtimeMs) unchanged.push(f.path);
+      if (!force && s && s.size === f.size && s.mtimeMs === f.mtimeMs) unchanged.push(f.path);
       else changed.push(f);
     }
     const deleted = [...stored.keys()].filter((p) => !listed.has(p));
     const tooLarge = new Set(discovery.skipped.map((f) => f.path));
-    return this.apply(changed, deleted, unchanged, tooLarge, (p) => stored.get(p), stored.size === 0, onProgress);
+    // An empty hash never equals a parsed one, so a forced run replaces rather than touches.
+    const previous = force ? (p: string) => (stored.has(p) ? { hash: '' } : undefined) : (p: string) => stored.get(p);
+    return this.apply(changed, deleted, unchanged, tooLarge, previous, stored.size === 0, onProgress);
   }
 
   /** Re-indexes the given files (each present on disk, or gone). Used by notify and the watcher. */
@@ -270,6 +274,6 @@ function skippedOutcome(f: DiscoveredFile): ParseOutcome {
   return {
     path: f.path, hash: `size:${f.size}`, size: f.size, ...(f.language ? { language: f.language } : {}),
     status: 'skipped', skipReason: 'too_large', lines: { total: 0, code: 0, comment: 0, blank: 0 }, parseErrors: 0,
-    symbols: [], imports: [], refsJson: '[]', refNames: [], parseMs: 0,
+    symbols: [], imports: [], refsJson: '[]', refNames: [], chunks: [], parseMs: 0,
   };
 }

@@ -1,6 +1,6 @@
 // The SQLite schema of the persisted index and its version. A different stored version means the
 // index is rebuilt from scratch, never read with the wrong shape.
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -71,6 +71,26 @@ CREATE TABLE IF NOT EXISTS file_refs (file_id INTEGER PRIMARY KEY, refs TEXT NOT
 CREATE VIRTUAL TABLE IF NOT EXISTS ref_names USING fts5(
   names, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '_$'"
 );
+
+-- Search chunks (spec §4.6), replaced with their file's symbols; seq is the chunker's order
+-- (start line, then the enclosing chunk first).
+CREATE TABLE IF NOT EXISTS chunks (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  chunk_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  start_line INTEGER NOT NULL,
+  end_line INTEGER NOT NULL,
+  part INTEGER NOT NULL,
+  header TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_file ON chunks(file_id, seq);
+CREATE INDEX IF NOT EXISTS chunks_id ON chunks(chunk_id);
 
 CREATE TABLE IF NOT EXISTS edges (
   source_id INTEGER NOT NULL,

@@ -4,7 +4,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'libsql';
-import type { ExtractedSymbol, ImportBinding, ImportKind, ImportRecord, RefSite, SymbolKind } from '../model.js';
+import type { Chunk, ChunkKind, ExtractedSymbol, ImportBinding, ImportKind, ImportRecord, RefSite, SymbolKind } from '../model.js';
 import type { SymbolEntry } from '../search/symbol-index.js';
 import type { FileResolution } from '../graph/resolve/types.js';
 import type { ParseOutcome } from '../parse/protocol.js';
@@ -41,6 +41,8 @@ export interface SymbolRow extends ExtractedSymbol {
   symbol_id: string;
 }
 
+export interface ChunkRow extends Chunk { path: string }
+
 export interface EdgeRow { source: string; target: string; kind: ImportKind; line: number; specifier: string }
 
 export interface FileChange {
@@ -51,6 +53,13 @@ export interface FileChange {
 const FILE_COLUMNS = 'id, path, language, size, mtime_ms, hash, status, skip_reason, detail, parse_errors, lines, code_lines, comment_lines, blank_lines, namespace, resolved, generation';
 const SYMBOL_COLUMNS = 's.id, s.file_id, f.path AS file_path, s.symbol_id, s.name, s.qualified_name, s.kind, s.start_line, s.end_line, s.start_col, s.signature, s.parent, s.exported, s.doc, s.complexity, s.param_count, s.typed_params, s.return_type, s.decorators, s.is_async';
 const CLASS_LIKE_KINDS = `('class','struct','interface','trait','enum','type')`;
+
+const CHUNK_COLUMNS = 'c.chunk_id, c.kind, c.name, c.start_line, c.end_line, c.part, c.header, c.signature, c.doc, c.text';
+type ChunkTuple = [string, ChunkKind, string, number, number, number, string, string, string, string];
+
+function toChunk(path: string, [chunk_id, kind, name, start_line, end_line, part, header, signature, doc, text]: ChunkTuple): ChunkRow {
+  return { path, chunk_id, kind, name, start_line, end_line, part, header, signature, doc, text };
+}
 
 const IMPORT_COLUMNS = 'specifier, line, kind, form, system, reexport, bindings';
 type ImportTuple = [string, number, ImportKind, string | null, number, number, string];
@@ -186,6 +195,8 @@ export class IndexStore {
     const id = row[0];
     this.clearFileContent(id);
     this.insertSymbols(id, o.path, o.symbols);
+    const chunk = this.sql('INSERT INTO chunks(file_id, seq, chunk_id, kind, name, start_line, end_line, part, header, signature, doc, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
+    o.chunks.forEach((c, i) => chunk.run(id, i, c.chunk_id, c.kind, c.name, c.start_line, c.end_line, c.part, c.header, c.signature, c.doc, c.text));
     const imp = this.sql('INSERT INTO imports(file_id, seq, specifier, line, kind, form, system, reexport, bindings) VALUES (?,?,?,?,?,?,?,?,?)');
     o.imports.forEach((r, i) => imp.run(id, i, r.specifier, r.line, r.kind, r.form ?? null, r.system ? 1 : 0, r.reexport ? 1 : 0, JSON.stringify(r.bindings)));
     if (o.refNames.length) {
@@ -218,6 +229,7 @@ export class IndexStore {
 
   private clearFileContent(id: number): void {
     this.sql('DELETE FROM symbols WHERE file_id = ?').run(id);
+    this.sql('DELETE FROM chunks WHERE file_id = ?').run(id);
     this.sql('DELETE FROM imports WHERE file_id = ?').run(id);
     this.sql('DELETE FROM file_refs WHERE file_id = ?').run(id);
     this.sql('DELETE FROM ref_names WHERE rowid = ?').run(id);
@@ -390,6 +402,50 @@ export class IndexStore {
     if (!ids.length) return [];
     return (this.sql(`SELECT ${SYMBOL_COLUMNS} FROM symbols s JOIN files f ON f.id = s.file_id WHERE s.id IN (${ids.map(() => '?').join(',')})`)
       .raw().all(...ids) as SymbolTuple[]).map(toSymbol);
+  }
+
+  /** A file's search chunks in reading order. */
+  chunksOfFile(path: string): ChunkRow[] {
+    return (this.sql(`SELECT ${CHUNK_COLUMNS} FROM chunks c JOIN files f ON f.id = c.file_id WHERE f.path = ? ORDER BY c.seq`)
+      .raw().all(path) as ChunkTuple[]).map((t) => toChunk(path, t));
+  }
+
+  chunkCount(): number {
+    return (this.sql('SELECT count(*) FROM chunks').raw().get() as [number])[0];
+  }
+
+  /**
+   * Every chunk in (path, reading order), `batchSize` rows at a time, read a page of files at a
+   * time so memory stays bounded. Each page is read when asked for: a commit between two batches
+   * shows in the later ones (consumers compare content hashes afterwards).
+   */
+  *chunkBatches(batchSize: number): Generator<ChunkRow[]> {
+    const files = this.sql('SELECT id, path FROM files WHERE path > ? ORDER BY path LIMIT 64').raw();
+    const rows = this.sql(`SELECT ${CHUNK_COLUMNS} FROM chunks c WHERE c.file_id = ? ORDER BY c.seq`).raw();
+    let batch: ChunkRow[] = [];
+    for (let last = ''; ;) {
+      const page = files.all(last) as Array<[number, string]>;
+      if (!page.length) break;
+      for (const [id, path] of page) {
+        for (const t of rows.all(id) as ChunkTuple[]) {
+          batch.push(toChunk(path, t));
+          if (batch.length >= batchSize) { yield batch; batch = []; }
+        }
+      }
+      last = page[page.length - 1]![1];
+    }
+    if (batch.length) yield batch;
+  }
+
+  /** Chunks by id (search results), in (path, reading order); unknown ids are left out. */
+  chunksByIds(ids: readonly string[]): ChunkRow[] {
+    const out: Array<ChunkRow & { seq: number }> = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      const sql = `SELECT f.path, c.seq, ${CHUNK_COLUMNS} FROM chunks c JOIN files f ON f.id = c.file_id WHERE c.chunk_id IN (${part.map(() => '?').join(',')})`;
+      for (const [path, seq, ...t] of this.sql(sql).raw().all(...part) as Array<[string, number, ...ChunkTuple]>) out.push({ ...toChunk(path, t), seq });
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.seq - b.seq)).map(({ seq: _seq, ...c }) => c);
   }
 
   importsOfFile(fileId: number): ImportRecord[] {

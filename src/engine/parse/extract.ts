@@ -42,9 +42,29 @@ interface DefDraft extends Span {
   /** `#set! hoist "true"`: belongs to the enclosing class, not to the function it sits in (TS parameter properties). */
   hoist: boolean;
   symbol?: ExtractedSymbol;
+  doc?: DocBlock;
   parentIdx?: number;
   /** Qualified by a receiver or named scope rather than by nesting (not a file-level name). */
   owned?: boolean;
+}
+
+/** A definition's documentation as written: a docstring, or the comment run right above it (from `firstRow`, 0-based). */
+export interface DocBlock { text: string; firstRow?: number }
+
+/** A definition with its syntax nodes, valid only until the tree is deleted (the chunker reads them). */
+export interface DefinitionNode {
+  symbol: ExtractedSymbol;
+  node: Node;
+  body?: Node;
+  doc?: DocBlock;
+}
+
+/** What the chunker needs besides the ParsedFile, while the tree is alive. */
+export interface TreeExtraction {
+  parsed: ParsedFile;
+  /** In source order. */
+  defs: DefinitionNode[];
+  lines: LineIndex;
 }
 
 /** A `@decorator` capture: the decorator's name as written, at its position in the file. */
@@ -62,6 +82,10 @@ const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const clip = (s: string): string => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
 
 export function extract(tree: Tree, source: string, query: Query, spec: LanguageSpec, path = ''): ParsedFile {
+  return extractTree(tree, source, query, spec, path).parsed;
+}
+
+export function extractTree(tree: Tree, source: string, query: Query, spec: LanguageSpec, path = ''): TreeExtraction {
   const lines = new LineIndex(source);
   const root = tree.rootNode;
   const defs: DefDraft[] = [];
@@ -160,7 +184,7 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
   attachComplexity(defs, branches);
 
   const hasError = root.hasError;
-  return {
+  const parsed: ParsedFile = {
     language: spec.id,
     parse_status: hasError ? 'partial' : 'ok',
     parse_errors: hasError ? Math.max(1, errorNodes) : 0,
@@ -170,6 +194,10 @@ export function extract(tree: Tree, source: string, query: Query, spec: Language
     lines: countLines(source, lines, comments),
     ...(namespace ? { namespace } : {}),
   };
+  const nodes = defs.map((d): DefinitionNode => ({
+    symbol: d.symbol!, node: d.node, ...(d.bodyNode ? { body: d.bodyNode } : {}), ...(d.doc ? { doc: d.doc } : {}),
+  }));
+  return { parsed, defs: nodes, lines };
 }
 
 /** Reads the repeated and optional fact captures of a definition match in one pass. */
@@ -304,7 +332,8 @@ function buildSymbols(
       }),
     };
     if (parent) sym.parent = parent.qualified_name;
-    const doc = docOf(d, spec, startRow);
+    d.doc = docOf(d, spec, startRow);
+    const doc = d.doc && firstDocLine(d.doc.text);
     if (doc) sym.doc = doc;
     if (FUNCTION_KINDS.has(kind)) {
       if (d.paramsNode) sym.param_count = countParams(d.paramsNode, spec);
@@ -384,10 +413,10 @@ function signatureOf(d: DefDraft, spec: LanguageSpec, source: string): string {
 }
 
 /** Last row a node occupies: a node ending at column 0 (Rust `///` comments) ends on the row before. */
-const lastRow = (n: Node): number => n.endPosition.row - (n.endPosition.column === 0 && n.endPosition.row > n.startPosition.row ? 1 : 0);
+export const lastRow = (n: Node): number => n.endPosition.row - (n.endPosition.column === 0 && n.endPosition.row > n.startPosition.row ? 1 : 0);
 
-function docOf(d: DefDraft, spec: LanguageSpec, startRow: number): string | undefined {
-  if (d.docNode) return firstDocLine(d.docNode.text);
+function docOf(d: DefDraft, spec: LanguageSpec, startRow: number): DocBlock | undefined {
+  if (d.docNode) return { text: d.docNode.text };
   // Doc comments sit right above the definition (or above its export wrapper and attributes).
   let anchor: Node = d.node;
   while (anchor.parent && (anchor.parent.startIndex === anchor.startIndex || spec.wrapperTypes?.includes(anchor.parent.type))
@@ -402,18 +431,25 @@ function docOf(d: DefDraft, spec: LanguageSpec, startRow: number): string | unde
   if (prev.previousSibling && lastRow(prev.previousSibling) === prev.startPosition.row) return undefined;
   // A run of line comments is one block: read it from its first line.
   const run = [prev.text];
-  for (let p = prev.previousNamedSibling, first = prev; p && spec.commentTypes.includes(p.type)
+  let first = prev;
+  for (let p = prev.previousNamedSibling; p && spec.commentTypes.includes(p.type)
     && lastRow(p) === first.startPosition.row - 1; first = p, p = p.previousNamedSibling) run.unshift(p.text);
-  return firstDocLine(run.join('\n'));
+  return { text: run.join('\n'), firstRow: first.startPosition.row };
+}
+
+/** One line of a doc comment or docstring without its comment markers and XML doc tags; '' for a rule line. */
+export function docLineText(raw: string): string {
+  const line = raw.trim()
+    .replace(/^("""|'''|"|')/, '').replace(/("""|'''|"|')$/, '')
+    .replace(/^(\/\*\*?|\/\/\/?!?|#+|--+\[*=*\[*|\*+\/?|;+)\s?/, '').replace(/\*\/$/, '')
+    .replace(/<\/?(summary|remarks|para|returns|value)>/g, '').trim();
+  return /^[-=*#]+$/.test(line) ? '' : line;
 }
 
 function firstDocLine(text: string): string | undefined {
   for (const raw of text.split('\n')) {
-    const line = raw.trim()
-      .replace(/^("""|'''|"|')/, '').replace(/("""|'''|"|')$/, '')
-      .replace(/^(\/\*\*?|\/\/\/?!?|#+|--+\[*=*\[*|\*+\/?|;+)\s?/, '').replace(/\*\/$/, '')
-      .replace(/<\/?(summary|remarks|para|returns|value)>/g, '').trim();
-    if (line && !/^[-=*#]+$/.test(line)) return clip(line);
+    const line = docLineText(raw);
+    if (line) return clip(line);
   }
   return undefined;
 }

@@ -140,6 +140,6 @@ function crashed(job: ParseJob, detail: string): ParseOutcome {
   return {
     path: job.path, hash: '', size: 0, status: 'skipped', skipReason: 'parse_failed', detail,
     lines: { total: 0, code: 0, comment: 0, blank: 0 }, parseErrors: 0, symbols: [], imports: [], refsJson: '[]',
-    refNames: [], parseMs: 0,
+    refNames: [], chunks: [], parseMs: 0,
   };
 }

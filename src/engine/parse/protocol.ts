@@ -1,5 +1,5 @@
 // Messages between the indexer and its parser workers.
-import type { ExtractedSymbol, ImportRecord, LineCounts } from '../model.js';
+import type { Chunk, ExtractedSymbol, ImportRecord, LineCounts } from '../model.js';
 
 export interface ParseJob {
   path: string;
@@ -28,6 +28,8 @@ export interface ParseOutcome {
   /** refs-codec JSON and the distinct referenced names. */
   refsJson: string;
   refNames: string[];
+  /** Search chunks (spec §4.6); files without a parser get text or Markdown section chunks. */
+  chunks: Chunk[];
   /** Milliseconds spent parsing and extracting. */
   parseMs: number;
 }
