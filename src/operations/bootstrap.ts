@@ -37,12 +37,12 @@ const MAX_REASON = 200;
 const MAX_HINT_TITLE = 80;
 
 const GUIDANCE: Record<Tier, string> = {
-  small: '  Small repository: the map above covers most of it. Read a file with symbols or file_analysis, find a definition '
-    + 'with search_symbols, check cross_references before changing one and impact_analysis before editing shared files.',
+  small: '  Small repository: the map above covers most of it. Read a file with symbols or file_analysis, find code '
+    + 'by description with semantic_search and a definition by name with search_symbols, check cross_references before changing one and impact_analysis before editing shared files.',
   medium: '  Start from the hotspots and core files. Drill into one directory with explore_codebase or repo_map(path=…), '
-    + 'find definitions with search_symbols, and run dependencies/impact_analysis before changing shared code.',
+    + 'find code by description with semantic_search and definitions with search_symbols, and run dependencies/impact_analysis before changing shared code.',
   large: '  Large repository: do NOT request the full repo_map. Drill down with explore_codebase(path=…) one directory at a '
-    + 'time, find code with search_symbols (semantic_search once available), and scope repo_map and conventions with path=.',
+    + 'time, find code with semantic_search (in words) or search_symbols (by name), and scope repo_map and conventions with path=.',
 };
 
 /** How long each depth waits for the initial index before answering from what exists. */

@@ -5,6 +5,7 @@
 // sync after any commit (or a crash) compares hashes and rewrites only the files that differ.
 import { Field, Int32, Schema, Utf8 } from 'apache-arrow';
 import type * as lancedb from '@lancedb/lancedb';
+import type { Chunk } from '../model.js';
 import { log } from '../../log.js';
 import { connectLance, escapeLiteral, lancedb as loadLance } from '../lance.js';
 import { pushTerms } from './terms.js';
@@ -13,40 +14,22 @@ import { pushTerms } from './terms.js';
 export const KEYWORD_FIELDS = ['name_terms', 'sig_terms', 'doc_terms', 'path_terms', 'body_terms'] as const;
 export type KeywordField = (typeof KEYWORD_FIELDS)[number];
 
-/** What the keyword table needs to know of a chunk; the chunk rows of the SQLite index satisfy it. */
-export interface ChunkInput {
-  chunk_id: string;
-  kind: string;
-  name: string;
-  start_line: number;
-  end_line: number;
-  signature: string;
-  doc: string;
-  text: string;
-}
+/** What the keyword table needs to know of a chunk. */
+export type ChunkInput = Pick<Chunk, 'chunk_id' | 'kind' | 'name' | 'start_line' | 'end_line' | 'header' | 'signature' | 'doc' | 'text'>;
 
-/** A stored row as read back for ranking and display. */
-export interface KeywordRow {
-  chunk_id: string;
-  path: string;
-  kind: string;
-  name: string;
-  start_line: number;
-  end_line: number;
-  signature: string;
-  doc: string;
-  text: string;
-  name_terms: string;
-  sig_terms: string;
-  doc_terms: string;
-  path_terms: string;
-  body_terms: string;
-}
+/**
+ * A row as read back for ranking and display. The chunk's text and body terms are not read back:
+ * fetching them for 150 candidates cost more than the full-text search itself (JDK, 280k rows);
+ * `uniq_terms` (every field's distinct terms) is what ranking needs of them.
+ */
+export type KeywordRow = Omit<ChunkInput, 'kind' | 'text'> & { kind: string; path: string; name_terms: string; uniq_terms: string };
 
 export interface KeywordHit extends KeywordRow { bm25: number }
 
-const TABLE = 'chunks';
-const DISPLAY_COLUMNS = ['chunk_id', 'path', 'kind', 'name', 'start_line', 'end_line', 'signature', 'doc', 'text', ...KEYWORD_FIELDS];
+/** Versioned: a table of an older layout is dropped and rebuilt, never misread. */
+const TABLE = 'chunks_v2';
+const OLD_TABLES = ['chunks'];
+const DISPLAY_COLUMNS = ['chunk_id', 'path', 'kind', 'name', 'start_line', 'end_line', 'header', 'signature', 'doc', 'name_terms', 'uniq_terms'];
 
 const SCHEMA = new Schema([
   new Field('chunk_id', new Utf8(), false),
@@ -58,8 +41,9 @@ const SCHEMA = new Schema([
   new Field('end_line', new Int32(), false),
   new Field('signature', new Utf8(), false),
   new Field('doc', new Utf8(), false),
-  new Field('text', new Utf8(), false),
+  new Field('header', new Utf8(), false),
   ...KEYWORD_FIELDS.map((f) => new Field(f, new Utf8(), false)),
+  new Field('uniq_terms', new Utf8(), false),
 ]);
 
 /** Path segments without the extension: `src/auth/session.ts` → src auth session. */
@@ -67,21 +51,23 @@ function pathWords(path: string): string {
   return path.replace(/\.[A-Za-z0-9]+$/, '').replace(/[/\\._-]+/g, ' ');
 }
 
-function terms(text: string): string {
-  return pushTerms(text, []).join(' ');
-}
-
 /** The row for one chunk of one file. */
 export function keywordRow(path: string, hash: string, c: ChunkInput): Record<string, unknown> {
   const short = c.name.slice(c.name.lastIndexOf('.') + 1);
+  const fields: Record<KeywordField, string[]> = {
+    name_terms: pushTerms(short === c.name ? c.name : `${short} ${c.name}`, []),
+    sig_terms: pushTerms(c.signature, []),
+    doc_terms: pushTerms(c.doc, []),
+    path_terms: pushTerms(pathWords(path), []),
+    body_terms: pushTerms(c.text, []),
+  };
+  const uniq = new Set<string>();
+  for (const list of Object.values(fields)) for (const t of list) uniq.add(t);
   return {
     chunk_id: c.chunk_id, path, content_hash: hash, kind: c.kind, name: c.name,
-    start_line: c.start_line, end_line: c.end_line, signature: c.signature, doc: c.doc, text: c.text,
-    name_terms: terms(short === c.name ? c.name : `${short} ${c.name}`),
-    sig_terms: terms(c.signature),
-    doc_terms: terms(c.doc),
-    path_terms: terms(pathWords(path)),
-    body_terms: terms(c.text),
+    start_line: c.start_line, end_line: c.end_line, signature: c.signature, doc: c.doc, header: c.header,
+    ...Object.fromEntries(KEYWORD_FIELDS.map((f) => [f, fields[f].join(' ')])),
+    uniq_terms: [...uniq].join(' '),
   };
 }
 
@@ -93,7 +79,9 @@ export class KeywordIndex {
   /** Opens (or prepares to create) the keyword table under `dir`; other processes' writes are seen at once. */
   static async open(dir: string): Promise<KeywordIndex> {
     const db = await connectLance(dir);
-    const table = (await db.tableNames()).includes(TABLE) ? await db.openTable(TABLE) : undefined;
+    const names = await db.tableNames();
+    for (const old of OLD_TABLES) if (names.includes(old)) await db.dropTable(old);
+    const table = names.includes(TABLE) ? await db.openTable(TABLE) : undefined;
     const index = new KeywordIndex(db, table);
     if (table) index.indexed = (await table.listIndices()).length >= KEYWORD_FIELDS.length;
     return index;
@@ -142,9 +130,12 @@ export class KeywordIndex {
     const table = this.table;
     if (!table) return;
     if (!this.indexed) {
+      const lance = await loadLance();
+      // The vector leg looks its hits up by chunk id; without a scalar index that is a full scan.
+      await table.createIndex('chunk_id', { config: lance.Index.btree(), replace: true });
       for (const field of KEYWORD_FIELDS) {
         await table.createIndex(field, {
-          config: (await loadLance()).Index.fts({ baseTokenizer: 'whitespace', lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false }),
+          config: lance.Index.fts({ baseTokenizer: 'whitespace', lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false }),
           replace: true,
         });
       }
@@ -198,7 +189,6 @@ export class KeywordIndex {
 function plain<T extends KeywordRow>(r: T): KeywordRow {
   return {
     chunk_id: r.chunk_id, path: r.path, kind: r.kind, name: r.name, start_line: Number(r.start_line), end_line: Number(r.end_line),
-    signature: r.signature, doc: r.doc, text: r.text, name_terms: r.name_terms, sig_terms: r.sig_terms,
-    doc_terms: r.doc_terms, path_terms: r.path_terms, body_terms: r.body_terms,
+    header: r.header, signature: r.signature, doc: r.doc, name_terms: r.name_terms, uniq_terms: r.uniq_terms,
   };
 }

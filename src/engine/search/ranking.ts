@@ -17,6 +17,8 @@ export interface RankingWeights {
   docs: number;
   config: number;
   tests: number;
+  /** C/C++ headers: declarations repeat the words of the implementation the question is about. */
+  header: number;
   importance: number;
 }
 
@@ -28,11 +30,12 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
   name_exact: 5, name_contains: 3, name_token: 2.2,
   kind: { class: 1.8, function: 1.4, method: 1.3 },
   source_root: 1.7, coverage_high: 2.5, coverage_mid: 1.8, phrase: 3,
-  docs: 0.3, config: 0.15, tests: 0.6, importance: 2,
+  docs: 0.3, config: 0.15, tests: 0.6, header: 0.5, importance: 2,
 };
 
 const SOURCE_ROOTS = new Set(['src', 'lib', 'pkg', 'core', 'internal', 'app', 'main']);
 const DOC_KINDS = new Set(['section', 'text']);
+const HEADER = /\.(h|hh|hpp|hxx)$/;
 
 /** What a query brings to ranking, computed once per query. */
 export interface QueryFacts {
@@ -62,10 +65,6 @@ export interface Ranked {
   boost: number;
 }
 
-function fieldTerms(row: KeywordRow): Set<string> {
-  const all = `${row.name_terms} ${row.sig_terms} ${row.doc_terms} ${row.path_terms} ${row.body_terms}`;
-  return new Set(all.split(' '));
-}
 
 /** The factors of one candidate; `importance` is the file's graph importance in 0..1. */
 export function rankCandidate(row: KeywordRow, q: QueryFacts, importance: number, w: RankingWeights = DEFAULT_WEIGHTS): Ranked {
@@ -80,14 +79,15 @@ export function rankCandidate(row: KeywordRow, q: QueryFacts, importance: number
   const kindFactor = w.kind[row.kind];
   if (kindFactor) factors.kind = kindFactor;
   if (SOURCE_ROOTS.has(row.path.split('/')[0] ?? '')) factors.source_root = w.source_root;
-  const present = fieldTerms(row);
+  const present = new Set(row.uniq_terms.split(' '));
   const coverage = q.terms.length ? q.terms.filter((t) => present.has(t)).length / q.terms.length : 0;
   if (coverage >= 0.7) factors.coverage = w.coverage_high;
   else if (coverage >= 0.4) factors.coverage = w.coverage_mid;
-  if (q.phrase.includes(' ') && row.text.toLowerCase().replace(/\s+/g, ' ').includes(q.phrase)) factors.phrase = w.phrase;
+  if (q.phrase.includes(' ') && `${row.name} ${row.signature} ${row.doc}`.toLowerCase().replace(/\s+/g, ' ').includes(q.phrase)) factors.phrase = w.phrase;
   if (DOC_KINDS.has(row.kind)) factors.docs = w.docs;
   else if (isConfigPath(row.path)) factors.config = w.config;
   if (!q.wantsTests && isTestPath(row.path)) factors.tests = w.tests;
+  if (HEADER.test(row.path)) factors.header = w.header;
   if (importance > 0) factors.importance = 1 + w.importance * importance;
   let boost = 1;
   for (const f of Object.values(factors)) boost *= f;

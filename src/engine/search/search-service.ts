@@ -8,7 +8,7 @@ import type { Settings } from '../../config.js';
 import { log } from '../../log.js';
 import type { FileRow, IndexStore } from '../index/store.js';
 import type { Calibration } from './calibration.js';
-import { KeywordIndex, keywordRow, type ChunkInput } from './keyword-index.js';
+import { KeywordIndex, keywordRow } from './keyword-index.js';
 import type { SearchStatus } from './search-status.js';
 import type { VectorLeg } from './semantic-search.js';
 import { EmbeddingLayer } from './vector-leg.js';
@@ -196,7 +196,7 @@ export class SearchService {
       const slice = dirty.slice(i, i + FILE_SLICE);
       const rows: Array<Record<string, unknown>> = [];
       for (const path of slice) {
-        for (const c of this.store.chunksOfFile(path) as ChunkInput[]) rows.push(keywordRow(path, files.get(path)!, c));
+        for (const c of this.store.chunksOfFile(path)) rows.push(keywordRow(path, files.get(path)!, c));
       }
       await kw.deletePaths(slice);
       await kw.add(rows);

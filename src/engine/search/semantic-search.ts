@@ -139,7 +139,8 @@ function byPosition(a: { path: string; start_line: number }, b: { path: string; 
 /** Signature and first doc sentence on one line, at most 120 characters. */
 function snippetOf(row: KeywordRow): string {
   const firstSentence = row.doc.split(/(?<=[.!?])\s/)[0] ?? '';
-  const head = row.signature || row.text.split('\n').find((l) => l.trim() && !l.includes(' · '))?.trim() || row.name;
+  const dot = row.header.indexOf(' · '); // `path · owner · signature`, or `path · heading path`
+  const head = row.signature || (dot >= 0 ? row.header.slice(dot + 3).trim() : '') || row.name || row.path;
   const line = [head, firstSentence].filter(Boolean).join(' | ').replace(/\s+/g, ' ').trim();
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
