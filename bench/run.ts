@@ -3,11 +3,13 @@
 // and `npm run bench -- history <dir> [--queries N] [--symbols] [--json]`
 // and `npm run bench -- memory [--learnings N] [--queries N] [--json]`
 // and `npm run bench -- lsp <dir> [--data-dir D] [--queries N] [--json]`
-// and `npm run bench -- search <dir> [--max-cases N] [--ollama HOST --model M | --onnx-dir D --model M] [--json]`.
+// and `npm run bench -- search <dir> [--max-cases N] [--ollama HOST --model M | --onnx-dir D --model M] [--json]`
+// and `npm run bench -- http <dir> [--clients 16] [--duration-s 20] [--soak-s 0] [--projects 4] [--json]`.
 // Prints figures; never asserts a time. Results worth keeping go to docs/benchmarks.md.
 import { cpus, totalmem } from 'node:os';
 import { indexBench, runPhaseCommand, type PhaseResult } from './index-bench.js';
 import { historyBench, printHistory } from './history-bench.js';
+import { httpBench, printHttp } from './http-bench.js';
 import { lspBench, printLsp } from './lsp-bench.js';
 import { memoryBench, printMemory } from './memory-bench.js';
 import { opsBench, printOps } from './ops-bench.js';
@@ -93,6 +95,15 @@ async function main(argv: string[]): Promise<void> {
     else printSearch(result);
     return;
   }
+  if (command === 'http' && positional[0]) {
+    const result = await httpBench(positional[0], {
+      clients: Number(flags.get('clients') ?? 16), durationS: Number(flags.get('duration-s') ?? 20),
+      soakS: Number(flags.get('soak-s') ?? 0), projects: Number(flags.get('projects') ?? 4),
+    });
+    if (flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else printHttp(result);
+    return;
+  }
   if (command === 'memory') {
     const result = await memoryBench({ learnings: Number(flags.get('learnings') ?? 10_000), queries: Number(flags.get('queries') ?? 200) });
     if (flags.has('json')) process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -104,7 +115,8 @@ async function main(argv: string[]): Promise<void> {
     + '       npm run bench -- history <dir> [--queries N] [--symbols] [--json]\n'
     + '       npm run bench -- memory [--learnings N] [--queries N] [--json]\n'
     + '       npm run bench -- lsp <dir> [--data-dir D] [--queries N] [--json]\n'
-    + '       npm run bench -- search <dir> [--max-cases N] [--ollama HOST --model M | --onnx-dir D --model M] [--json]\n');
+    + '       npm run bench -- search <dir> [--max-cases N] [--ollama HOST --model M | --onnx-dir D --model M] [--json]\n'
+    + '       npm run bench -- http <dir> [--clients 16] [--duration-s 20] [--soak-s 0] [--projects 4] [--json]\n');
   process.exitCode = 2;
 }
 

@@ -233,7 +233,9 @@ describe('stdio clients of a project with no running server', () => {
     const lock = readServerLock(dataDir)!;
     expect(serverStarts(dataDir)).toBe(1);
     expect(httpServers(dataDir)).toEqual([lock.pid]);
-    for (const s of started) expect(s.stderr()).toContain(`"pid":${lock.pid},"msg":"forwarding MCP stdio to the project server"`);
+    // stderr is a separate pipe: the log line may arrive after the first answer on stdout.
+    const line = `"pid":${lock.pid},"msg":"forwarding MCP stdio to the project server"`;
+    await waitFor('every client to log where it forwards', () => started.every((s) => s.stderr().includes(line)), 10_000);
     const statuses = await Promise.all(started.map((s) => call(s.client, 'index_status')));
     expect(new Set(statuses.map((s) => s.out.generation)).size).toBe(1);
     expect(existsSync(join(dataDir, 'server.start'))).toBe(false);

@@ -31,6 +31,11 @@ export interface SyncResult {
   totalMs: number;
 }
 
+/** What one commit changed that other files resolve through: see markDependents. */
+interface Dependents { created: string[]; updated: string[]; types: Set<string>; manifest: boolean }
+
+const noDependents = (): Dependents => ({ created: [], updated: [], types: new Set(), manifest: false });
+
 /** Told about every file whose symbols were replaced or removed (keeps in-memory indexes current). */
 export interface FileChangeListener {
   (change: { fileId: number; path: string; deleted: boolean }): void;
@@ -86,7 +91,6 @@ export class Indexer {
     const created: string[] = [];
     const updated: string[] = [];
     const sameContent: string[] = [];
-    const touchedTypes = new Set<string>();
     let manifestChanged = false;
     const inputs = resolverInputs();
     const mtimes = new Map(changed.map((f) => [f.path, f.mtimeMs]));
@@ -97,10 +101,10 @@ export class Indexer {
       const row = this.store.file(path);
       return { ns: row?.namespace ?? null, types: row ? this.store.typeNamesOf(row.id) : [] };
     };
-    const noteDeclarationChange = (before: { ns: string | null; types: string[] }, after: { ns: string | null; types: string[] }) => {
+    const noteDeclarationChange = (before: { ns: string | null; types: string[] }, after: { ns: string | null; types: string[] }, touched: Set<string>) => {
       const namespaceMoved = before.ns !== after.ns;
-      for (const t of before.types) if (namespaceMoved || !after.types.includes(t)) touchedTypes.add(t);
-      for (const t of after.types) if (namespaceMoved || !before.types.includes(t)) touchedTypes.add(t);
+      for (const t of before.types) if (namespaceMoved || !after.types.includes(t)) touched.add(t);
+      for (const t of after.types) if (namespaceMoved || !before.types.includes(t)) touched.add(t);
     };
 
     let batch: ParseOutcome[] = [];
@@ -109,6 +113,7 @@ export class Indexer {
       const outcomes = batch;
       batch = [];
       this.store.commit((generation) => {
+        const dependents = noDependents();
         for (const o of outcomes) {
           const prev = stored(o.path);
           if (prev && prev.hash === o.hash && o.hash !== '') {
@@ -119,11 +124,15 @@ export class Indexer {
           // A cold build re-resolves everything anyway: no need to track what declarations moved.
           const before = prev && !isCold ? declared(o.path) : { ns: null, types: [] };
           const fileId = this.store.putFile({ outcome: o, mtimeMs: mtimes.get(o.path) ?? 0 }, generation);
-          if (!isCold) noteDeclarationChange(before, declared(o.path));
+          if (!isCold) noteDeclarationChange(before, declared(o.path), dependents.types);
           this.onFileChange({ fileId, path: o.path, deleted: false });
           (prev ? updated : created).push(o.path);
-          if (inputs.has(baseName(o.path))) manifestChanged = true;
+          (prev ? dependents.updated : dependents.created).push(o.path);
+          if (inputs.has(baseName(o.path))) manifestChanged = dependents.manifest = true;
         }
+        // In the files' own transaction: a crash after this commit must not lose the re-resolution
+        // they call for, as the next sync sees these files unchanged.
+        if (!isCold) this.markDependents(dependents);
       });
     };
 
@@ -150,20 +159,19 @@ export class Indexer {
 
     if (deleted.length) {
       this.store.commit(() => {
+        const dependents = noDependents();
         for (const path of deleted) {
-          noteDeclarationChange(declared(path), { ns: null, types: [] });
+          noteDeclarationChange(declared(path), { ns: null, types: [] }, dependents.types);
           const fileId = this.store.fileId(path);
           this.store.deleteFile(path);
           if (fileId !== undefined) this.onFileChange({ fileId, path, deleted: true });
-          if (inputs.has(baseName(path))) manifestChanged = true;
+          if (inputs.has(baseName(path))) manifestChanged = dependents.manifest = true;
         }
+        this.markDependents(dependents);
       });
     }
 
     const resolveStarted = performance.now();
-    if (!isCold && (created.length || updated.length || deleted.length)) {
-      this.markDependents(created, updated, touchedTypes, manifestChanged);
-    }
     if (manifestChanged) this.resolvers.clear();
     onProgress?.({ phase: 'resolving', total, done });
     this.resolvePending();
@@ -180,23 +188,23 @@ export class Indexer {
    * Marks for re-resolution the files whose imports may point elsewhere now: importers of changed
    * files, files with unresolved imports (a new file may satisfy them), users of type names a
    * changed file declares or declared (JVM, C#, PHP, Swift resolve through type names), and after a
-   * manifest change, everything.
+   * manifest change, everything. Runs inside the commit that made the change.
    */
-  private markDependents(created: string[], updated: string[], touchedTypes: ReadonlySet<string>, manifestChanged: boolean): void {
+  private markDependents({ created, updated, types, manifest }: Dependents): void {
     const dirty = new Set<string>();
-    if (manifestChanged) {
+    if (manifest) {
       for (const f of this.store.allFiles()) dirty.add(f.path);
     } else {
       for (const p of updated) for (const e of this.store.edgesTo(p)) dirty.add(e.source);
       if (created.length) for (const p of this.store.filesWithUnresolved()) dirty.add(p);
-      for (const t of touchedTypes) {
+      for (const t of types) {
         for (const f of this.store.filesReferencing(t)) {
           const lang = this.store.file(f.path)?.language;
           if (lang && isClassLikeLanguage(lang)) dirty.add(f.path);
         }
       }
     }
-    this.store.commit(() => this.store.markUnresolved(dirty));
+    this.store.markUnresolved(dirty);
   }
 
   private resolvePending(): void {

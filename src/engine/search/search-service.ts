@@ -180,10 +180,15 @@ export class SearchService {
       if (this.closed) return;
       for (const c of batch) {
         if (!dirty.has(c.path)) continue;
+        if (c.path !== lastPath) {
+          // Written in whole files: a crash between two writes must not leave part of a file's rows
+          // under its hash, which the next sync would take as done.
+          if (rows.length >= WRITE_BATCH) { await kw.add(rows); rows = []; }
+          this.progress.files_done++;
+          lastPath = c.path;
+        }
         rows.push(keywordRow(c.path, files.get(c.path)!, c));
-        if (c.path !== lastPath) { this.progress.files_done++; lastPath = c.path; }
       }
-      if (rows.length >= WRITE_BATCH) { await kw.add(rows); rows = []; }
     }
     await kw.add(rows);
     for (const p of dirty) this.hashes!.set(p, files.get(p)!);
